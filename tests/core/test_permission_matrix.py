@@ -1,0 +1,107 @@
+"""Every role against every view, driven by the apps' role rule tables.
+
+A view without a rule fails `test_every_view_has_a_role_rule`; a rule that lets the
+wrong role in, or keeps the right one out, fails the matrix.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import PERSONA_ROLE, PERSONAS, County
+from vetplan.core.access import role_rules
+
+EXEMPT_NAMESPACES = {"admin"}
+
+
+def walk(patterns: list[Any], namespace: str = "") -> list[str]:
+    names = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace or ""
+            if ns in EXEMPT_NAMESPACES:
+                continue
+            names += walk(pattern.url_patterns, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.append(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_view_has_a_role_rule() -> None:
+    missing = sorted(set(walk(get_resolver().url_patterns)) - set(role_rules()))
+    assert missing == [], f"views without a role rule: {missing}"
+
+
+def test_every_rule_names_a_real_view() -> None:
+    assert sorted(set(role_rules()) - set(walk(get_resolver().url_patterns))) == []
+
+
+def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
+    user = county.users[persona]
+    own_org = user.membership.organization if user is not None and view_name not in WRITE_VIEWS else county.hr
+    pattern_kwargs = {
+        "plan_pk": county.plan.pk,
+        "target_pk": county.target.pk,
+        "task_pk": county.shared_task.pk,  # every reporter persona's unit shares this task
+        "org_pk": own_org.pk,  # a reporter reads its own unit's page
+    }
+    resolver = get_resolver()
+    namespace, _, name = view_name.rpartition(":")
+    possibilities = (resolver.namespace_dict[namespace][1] if namespace else resolver).reverse_dict.getlist(name)
+    params = possibilities[0][0][0][1]
+    return {p: pattern_kwargs[p] for p in params}
+
+
+def payload_for(view_name: str, county: County) -> dict[str, Any]:
+    """Valid input for each write view, so an allowed role succeeds rather than meets a form error."""
+    return {
+        "plans:plan_edit": {"title": "测试县职业教育行动计划（修订）", "period_start": 2024, "period_end": 2027},
+        "plans:target_create": {
+            "indicator_text": "毕业生就业率",
+            "comparator": ">=",
+            "value": "95",
+            "unit": "%",
+            "kind": "target",
+        },
+        "plans:target_edit": {
+            "indicator_text": "双师型教师比例",
+            "comparator": ">=",
+            "value": "75",
+            "unit": "%",
+            "kind": "target",
+        },
+        "plans:task_create": {"seq": "9", "text": "新增任务。", "recurrence": "once", "status": "not_started"},
+        "plans:task_edit": {"seq": "1", "text": "修改后的任务。", "recurrence": "once", "status": "in_progress"},
+        "plans:task_status": {"status": "in_progress"},
+        "orgs:org_edit": {"name": "测试县人力资源和社会保障局", "short_name": "县人社局", "type": "government"},
+        "login": {"username": "nobody", "password": "wrong"},
+        "logout": {},
+    }.get(view_name, {})
+
+
+WRITE_VIEWS = {"plans:plan_edit", "plans:target_create", "plans:target_edit", "plans:task_create", "plans:task_edit",
+               "plans:task_status", "orgs:org_edit", "logout"}  # fmt: skip
+CASES = [(view, persona) for view in sorted(role_rules()) for persona in PERSONAS]
+
+
+@pytest.mark.parametrize(("view_name", "persona"), CASES)
+def test_role_rule_matrix(view_name: str, persona: str, county: County, client_as: Any) -> None:
+    client = client_as(county.users[persona])
+    url = reverse(view_name, kwargs=kwargs_for(view_name, county, persona))
+    allowed = PERSONA_ROLE[persona] in role_rules()[view_name]
+    if view_name in WRITE_VIEWS:
+        response = client.post(url, payload_for(view_name, county))
+    else:
+        response = client.get(url)
+    if allowed:
+        assert response.status_code in (200, 302), f"{persona} should be allowed {view_name}"
+        if response.status_code == 302:
+            assert "/login/" not in response["Location"] or view_name == "logout"
+    elif persona == "anonymous" and view_name not in WRITE_VIEWS:
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    else:
+        assert response.status_code == 403, f"{persona} should be refused {view_name}"
+        assert "无权访问" in response.content.decode()

@@ -1,0 +1,44 @@
+"""Template context shared by every page: the navigation and the user's role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from vetplan.core.access import scope_of
+from vetplan.orgs.roles import Role
+
+# (label, url name or None while the module is not built yet, section key)
+NAVIGATION = [
+    ("首页", "home", "home"),
+    ("规划", "plans:plan_list", "plans"),
+    ("目标", "plans:target_list", "targets"),
+    ("任务", "plans:task_list", "tasks"),
+    ("数据", None, "data"),
+    ("督导", None, "supervision"),
+    ("报告", None, "reports"),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    scope = scope_of(getattr(request, "user", None))
+    match = getattr(request, "resolver_match", None)
+    return {
+        "nav_items": NAVIGATION,
+        "nav_section": _section(match.view_name if match else ""),
+        "user_scope": scope,
+        "user_role_label": Role(scope.role).label if scope.role in Role.values else "访客",
+    }
+
+
+def _section(view_name: str) -> str:
+    if view_name.startswith("plans:target"):
+        return "targets"
+    if view_name.startswith("plans:task"):
+        return "tasks"
+    if view_name.startswith("plans:"):
+        return "plans"
+    if view_name.startswith("orgs:"):
+        return "orgs"
+    return "home"

@@ -1,0 +1,143 @@
+"""Reading plan documents: .txt (UTF-8, GB18030, UTF-16), .docx, .pdf and .html as plain text.
+
+Tables become one line per row with tab-separated cells, in document order.
+"""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+
+
+class DocumentReadError(Exception):
+    """A document that cannot be read; the message names the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"无法读取 {self.path.name}：{reason}")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode text bytes: BOMs first, then UTF-8, then GB18030 (a superset of GBK and GB2312)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def read_txt(path: Path) -> str:
+    try:
+        return decode_text(path.read_bytes())
+    except UnicodeDecodeError as error:
+        raise DocumentReadError(path, "文本编码无法识别（支持 UTF-8、GB18030、UTF-16）") from error
+
+
+def _docx_lines(path: Path) -> Iterator[str]:
+    import docx  # python-docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(child, document).text
+        elif tag == "tbl":
+            yield from _table_lines(Table(child, document))
+
+
+def _table_lines(table: object) -> Iterator[str]:
+    from docx.table import Table
+
+    assert isinstance(table, Table)  # noqa: S101 - narrows the type for mypy
+    for row in table.rows:
+        cells: list[str] = []
+        previous: object = None
+        for cell in row.cells:
+            if cell._tc is previous:  # a merged cell repeats itself; keep it once
+                continue
+            previous = cell._tc
+            cells.append(cell.text.strip().replace("\t", " "))
+        yield "\t".join(cells)
+
+
+def read_docx(path: Path) -> str:
+    try:
+        return "\n".join(_docx_lines(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DocumentReadError(path, "不是有效的 Word（.docx）文件") from error
+
+
+def read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise DocumentReadError(path, "不是有效的 PDF 文件") from error
+    text = "\n".join(pages)
+    if not text.strip():
+        raise DocumentReadError(path, "PDF 没有文字层（可能是扫描件）")
+    return text
+
+
+def read_html(path: Path) -> str:
+    from bs4 import BeautifulSoup
+
+    try:
+        markup = decode_text(path.read_bytes())
+    except UnicodeDecodeError as error:
+        raise DocumentReadError(path, "网页编码无法识别") from error
+    soup = BeautifulSoup(markup, "html.parser")
+    for hidden in soup(["script", "style", "noscript", "head"]):
+        hidden.decompose()
+    for table in soup.find_all("table"):
+        rows = []
+        for row in table.find_all("tr"):
+            cells = [cell.get_text(" ", strip=True).replace("\t", " ") for cell in row.find_all(["td", "th"])]
+            rows.append("\t".join(cells))
+        table.replace_with(soup.new_string("\n" + "\n".join(rows) + "\n"))
+    for br in soup.find_all("br"):
+        br.replace_with(soup.new_string("\n"))
+    blocks = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "tr"]
+    for element in soup.find_all(blocks):
+        element.insert_after(soup.new_string("\n"))
+    return soup.get_text()
+
+
+READERS: dict[str, Callable[[Path], str]] = {
+    ".txt": read_txt,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
+}
+
+
+def read_document(path: Path | str) -> str:
+    """The document's text; raises DocumentReadError naming the file and the reason."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise DocumentReadError(path, f"不支持的文件类型 {path.suffix or '（无扩展名）'}")
+    if not path.is_file():
+        raise DocumentReadError(path, "文件不存在")
+    try:
+        return reader(path)
+    except DocumentReadError:
+        raise
+    except OSError as error:
+        raise DocumentReadError(path, f"读取失败（{error.strerror or error}）") from error
+    except Exception as error:  # third-party parsers raise many kinds of errors on broken files
+        raise DocumentReadError(path, f"文件已损坏或格式不正确（{type(error).__name__}）") from error

@@ -1,0 +1,11 @@
+"""Role rules for the orgs app: URL name → roles allowed (object checks in access.py)."""
+
+from __future__ import annotations
+
+from vetplan.orgs.roles import SIGNED_IN, SUPERVISORS
+
+RULES = {
+    "orgs:org_list": SIGNED_IN,
+    "orgs:org_detail": SIGNED_IN,
+    "orgs:org_edit": SUPERVISORS,
+}

@@ -1,0 +1,60 @@
+"""Read-side figures shared by pages and, later, reports (so numbers agree everywhere)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from vetplan.plans.models import Task
+
+DUE_SOON_DAYS = 30
+
+
+@dataclass(frozen=True)
+class DeadlineSummary:
+    total: int
+    done: int
+    in_progress: int
+    not_started: int
+    overdue: int
+    due_soon: int
+
+
+def due_filters(today: dt.date) -> tuple[Q, Q]:
+    """(overdue, due within 30 days) as filters on open tasks.
+
+    A one-off task is overdue past its deadline. A 持续实施 task reports every year by
+    31 December, so it is due soon in the last 30 days of the year.
+    """
+    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    open_ = ~Q(status=Task.Status.DONE)
+    once = Q(recurrence=Task.Recurrence.ONCE)
+    overdue = open_ & once & Q(deadline__lt=today)
+    due_soon = open_ & once & Q(deadline__gte=today, deadline__lte=horizon)
+    if dt.date(today.year, 12, 31) <= horizon:
+        due_soon |= open_ & Q(recurrence=Task.Recurrence.YEARLY)
+    return overdue, due_soon
+
+
+def deadline_summary(tasks: QuerySet[Task], today: dt.date) -> DeadlineSummary:
+    overdue, due_soon = due_filters(today)
+    figures = tasks.order_by().aggregate(
+        total=Count("pk", distinct=True),
+        done=Count("pk", filter=Q(status=Task.Status.DONE), distinct=True),
+        in_progress=Count("pk", filter=Q(status=Task.Status.IN_PROGRESS), distinct=True),
+        not_started=Count("pk", filter=Q(status=Task.Status.NOT_STARTED), distinct=True),
+        overdue=Count("pk", filter=overdue, distinct=True),
+        due_soon=Count("pk", filter=due_soon, distinct=True),
+    )
+    return DeadlineSummary(**figures)
+
+
+def filter_by_due(tasks: QuerySet[Task], due: str, today: dt.date) -> QuerySet[Task]:
+    overdue, due_soon = due_filters(today)
+    if due == "overdue":
+        return tasks.filter(overdue)
+    if due == "soon":
+        return tasks.filter(due_soon)
+    return tasks

@@ -1,0 +1,20 @@
+"""Role rules for the plans app: URL name → roles allowed (object checks in access.py)."""
+
+from __future__ import annotations
+
+from vetplan.orgs.roles import SIGNED_IN, SUPERVISORS
+
+RULES = {
+    "plans:plan_list": SIGNED_IN,
+    "plans:plan_detail": SIGNED_IN,
+    "plans:plan_edit": SUPERVISORS,
+    "plans:target_list": SIGNED_IN,
+    "plans:target_create": SUPERVISORS,
+    "plans:target_edit": SUPERVISORS,
+    "plans:task_list": SIGNED_IN,
+    "plans:task_detail": SIGNED_IN,
+    "plans:task_create": SUPERVISORS,
+    "plans:task_edit": SUPERVISORS,
+    # Reporters too, but only on tasks their organisation leads or shares (access.py).
+    "plans:task_status": SIGNED_IN,
+}

@@ -1,0 +1,181 @@
+"""Plan, target and task pages. Each view: validate, check permission, call one service, respond."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from vetplan.core.access import scope_of
+from vetplan.core.history import history_entries
+from vetplan.core.pagination import paginate, querystring_without_page
+from vetplan.orgs.models import Organization
+from vetplan.plans import services
+from vetplan.plans.access import (
+    can_edit_plan,
+    can_report_on_task,
+    get_plan_for_user,
+    get_target_for_user,
+    get_task_for_user,
+    visible_plans,
+    visible_tasks,
+)
+from vetplan.plans.forms import PlanForm, TargetForm, TaskForm, TaskStatusForm
+from vetplan.plans.models import Target, Task
+from vetplan.plans.queries import deadline_summary, filter_by_due
+
+UNITS = Prefetch("lead_units", queryset=Organization.objects.only("pk", "name", "short_name", "path"))
+SHARED = Prefetch("responsible_units", queryset=Organization.objects.only("pk", "name", "short_name", "path"))
+
+
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = (
+        visible_plans(request.user)
+        .annotate(target_count=Count("targets", distinct=True), task_count=Count("tasks", distinct=True))
+        .order_by("-issued_on", "-pk")
+    )
+    return render(request, "plans/plan_list.html", {"page": paginate(request, plans)})
+
+
+def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, plan_pk)
+    today = timezone.localdate()
+    tasks = plan.tasks.prefetch_related(UNITS, SHARED)
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "targets": plan.targets.all(),
+            "tasks": tasks,
+            "summary": deadline_summary(plan.tasks.all(), today),
+            "today": today,
+            "can_edit": can_edit_plan(request.user, plan),
+        },
+    )
+
+
+def plan_edit(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, plan_pk, write=True)
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        services.update_plan(plan, by=request.user, **form.cleaned_data)
+        messages.success(request, "规划信息已保存。")
+        return redirect("plans:plan_detail", plan_pk=plan.pk)
+    return render(request, "plans/form.html", {"form": form, "plan": plan, "heading": "修改规划信息"})
+
+
+def target_list(request: HttpRequest) -> HttpResponse:
+    targets = Target.objects.filter(plan__in=visible_plans(request.user)).select_related("plan")
+    plan_id, year, q = request.GET.get("plan"), request.GET.get("year"), request.GET.get("q", "").strip()
+    if plan_id and plan_id.isdigit():
+        targets = targets.filter(plan_id=int(plan_id))
+    if year and year.isdigit():
+        targets = targets.filter(deadline_year=int(year))
+    if q:
+        targets = targets.filter(Q(indicator_text__icontains=q) | Q(sentence__icontains=q))
+    return render(
+        request,
+        "plans/target_list.html",
+        {
+            "page": paginate(request, targets.order_by("plan", "seq")),
+            "plans": visible_plans(request.user).select_related(None).only("pk", "title"),
+            "filters": {"plan": plan_id or "", "year": year or "", "q": q},
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+def target_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, plan_pk, write=True)
+    form = TargetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.create_target(plan, by=request.user, **form.cleaned_data)
+        messages.success(request, "目标已添加。")
+        return redirect("plans:plan_detail", plan_pk=plan.pk)
+    return render(request, "plans/form.html", {"form": form, "plan": plan, "heading": "添加目标"})
+
+
+def target_edit(request: HttpRequest, target_pk: int) -> HttpResponse:
+    target = get_target_for_user(request.user, target_pk, write=True)
+    form = TargetForm(request.POST or None, instance=target)
+    if request.method == "POST" and form.is_valid():
+        services.update_target(target, by=request.user, **form.cleaned_data)
+        messages.success(request, "目标已保存。")
+        return redirect("plans:plan_detail", plan_pk=target.plan_id)
+    return render(request, "plans/form.html", {"form": form, "plan": target.plan, "heading": "修改目标"})
+
+
+def task_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    tasks = visible_tasks(request.user).select_related("plan").prefetch_related(UNITS, SHARED)
+    status, due, unit, q = (request.GET.get(k, "").strip() for k in ("status", "due", "unit", "q"))
+    if status in Task.Status.values:
+        tasks = tasks.filter(status=status)
+    tasks = filter_by_due(tasks, due, today)
+    if unit.isdigit():
+        tasks = tasks.filter(Q(lead_units=int(unit)) | Q(responsible_units=int(unit))).distinct()
+    if q:
+        tasks = tasks.filter(Q(text__icontains=q) | Q(seq=q))
+    scope = scope_of(request.user)
+    units = Organization.objects.filter(scope.region_q()) if scope.sees_region else Organization.objects.none()
+    return render(
+        request,
+        "plans/task_list.html",
+        {
+            "page": paginate(request, tasks.order_by("plan", "pk")),
+            "today": today,
+            "statuses": Task.Status.choices,
+            "units": units.only("pk", "name"),
+            "filters": {"status": status, "due": due, "unit": unit, "q": q},
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+def task_detail(request: HttpRequest, task_pk: int) -> HttpResponse:
+    task = get_task_for_user(request.user, task_pk)
+    return render(
+        request,
+        "plans/task_detail.html",
+        {
+            "task": task,
+            "today": timezone.localdate(),
+            "history": history_entries(task),
+            "can_edit": can_edit_plan(request.user, task.plan),
+            "can_report": can_report_on_task(request.user, task),
+            "status_form": TaskStatusForm(initial={"status": task.status}),
+        },
+    )
+
+
+def task_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, plan_pk, write=True)
+    form = TaskForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        task = services.create_task(plan, by=request.user, **form.service_kwargs())
+        messages.success(request, f"任务 {task.seq} 已添加。")
+        return redirect("plans:task_detail", task_pk=task.pk)
+    return render(request, "plans/form.html", {"form": form, "plan": plan, "heading": "添加任务"})
+
+
+def task_edit(request: HttpRequest, task_pk: int) -> HttpResponse:
+    task = get_task_for_user(request.user, task_pk, write=True)
+    form = TaskForm(request.POST or None, instance=task, plan=task.plan)
+    if request.method == "POST" and form.is_valid():
+        services.update_task(task, by=request.user, **form.service_kwargs())
+        messages.success(request, "任务已保存，修改记录见下方“变更历史”。")
+        return redirect("plans:task_detail", task_pk=task.pk)
+    return render(request, "plans/form.html", {"form": form, "plan": task.plan, "heading": f"修改任务 {task.seq}"})
+
+
+def task_status(request: HttpRequest, task_pk: int) -> HttpResponse:
+    task = get_task_for_user(request.user, task_pk, report=True)
+    form = TaskStatusForm(request.POST or None, initial={"status": task.status})
+    if request.method == "POST" and form.is_valid():
+        services.set_task_status(task, by=request.user, status=form.cleaned_data["status"])
+        messages.success(request, f"任务状态已更新为“{task.get_status_display()}”。")
+        return redirect("plans:task_detail", task_pk=task.pk)
+    return render(request, "plans/form.html", {"form": form, "plan": task.plan, "heading": "更新任务状态"})
