@@ -53,6 +53,13 @@ class County:
     other_plan: Plan | None = None
 
 
+def pytest_configure(config: Any) -> None:
+    from django.conf import settings
+
+    # Hashing a password properly takes a third of a second; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_report_header(config: Any) -> str:
     from django.conf import settings
 

@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "vetplan.core",
     "vetplan.orgs",
     "vetplan.plans",
+    "vetplan.indicators",
+    "vetplan.supervision",
+    "vetplan.api",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,6 +13,20 @@ from vetplan.core.access import scope_of
 from vetplan.plans.access import visible_plans, visible_tasks
 from vetplan.plans.models import Plan, Task
 from vetplan.plans.queries import deadline_summary, due_filters
+
+# Apps add panels to the home page: dotted paths of functions
+# `panel(request, today) -> {"template": ..., **context} | None` (None: nothing to show this user).
+HOME_PANELS: list[str] = []
+
+
+def home_panels(request: HttpRequest, today: Any) -> list[dict[str, Any]]:
+    panels = []
+    for dotted in HOME_PANELS:
+        module_name, _, func = dotted.rpartition(".")
+        panel = getattr(import_module(module_name), func)(request, today)
+        if panel is not None:
+            panels.append(panel)
+    return panels
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -34,6 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "plan_count": plans.count(),
             "overdue_tasks": overdue_tasks,
             "soon_tasks": soon_tasks,
+            "panels": home_panels(request, today),
         },
     )
 

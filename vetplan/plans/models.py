@@ -147,3 +147,35 @@ class Task(models.Model):
 def _plain(number: object) -> str:
     text = format(number, "f") if number is not None else ""
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class PlanImportDraft(models.Model):
+    """An uploaded plan document, extracted and waiting for review (upload → review → confirm).
+
+    The extracted document (the extraction spec's JSON shape, as edited in the review) lives
+    in the database, not in a process, so any server worker can continue the review.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待审核"
+        CONFIRMED = "confirmed", "已导入"
+        DISCARDED = "discarded", "已放弃"
+
+    region = models.ForeignKey(Region, models.PROTECT, related_name="+", verbose_name="实施区域")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name="上传人"
+    )
+    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+    source_name = models.CharField("文件名", max_length=255)
+    source_text = models.TextField("原文")
+    document = models.JSONField("提取结果", default=dict)
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
+    plan = models.ForeignKey(Plan, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="导入的规划")
+
+    class Meta:
+        verbose_name = "规划导入草稿"
+        verbose_name_plural = "规划导入草稿"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.source_name

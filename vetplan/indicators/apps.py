@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class IndicatorsConfig(AppConfig):
+    name = "vetplan.indicators"
+    label = "indicators"
+    verbose_name = "指标与数据"
