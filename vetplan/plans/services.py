@@ -141,9 +141,9 @@ def create_task(
     responsible_units: Iterable[Organization] = (),
     **fields: Any,
 ) -> Task:
-    task = Task(plan=plan, **fields)
+    task = Task(plan=plan)
     _apply_timeline(task, fields)
-    _save_changes(task, by, {})
+    _save_changes(task, by, fields)
     task.lead_units.set(list(lead_units))
     task.responsible_units.set(list(responsible_units))
     return task
@@ -175,12 +175,20 @@ def set_task_status(task: Task, *, by: Any, status: str) -> Task:
 
 
 def _apply_timeline(task: Task, changes: dict[str, Any]) -> None:
-    """A changed 时间进度 text sets the deadline and recurrence, unless they are given too."""
-    if "timeline" not in changes or "deadline" in changes and changes["deadline"]:
+    """A changed 时间进度 text sets the deadline and recurrence, unless they were changed too.
+
+    Compared with the stored row, since a ModelForm has already copied its input onto `task`.
+    """
+    stored = Task.objects.filter(pk=task.pk).values("timeline", "deadline", "recurrence").first() if task.pk else None
+    before = stored or {"timeline": "", "deadline": None, "recurrence": Task.Recurrence.ONCE}
+    if "timeline" not in changes or changes["timeline"] == before["timeline"]:
         return
+    if changes.get("deadline") not in (None, before["deadline"]):
+        return  # the user set a deadline of their own
     parsed = parse_timeline(changes["timeline"])
-    task.deadline = parsed.deadline
-    task.recurrence = Task.Recurrence.YEARLY if parsed.yearly else Task.Recurrence.ONCE
+    changes["deadline"] = parsed.deadline
+    if changes.get("recurrence") in (None, before["recurrence"]):
+        changes["recurrence"] = Task.Recurrence.YEARLY if parsed.yearly else Task.Recurrence.ONCE
 
 
 def _save_changes(obj: Any, by: Any, changes: Mapping[str, Any]) -> Any:

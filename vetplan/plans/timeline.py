@@ -28,13 +28,15 @@ def parse_timeline(text: str | None) -> Timeline:
     if not text:
         return Timeline(None, False)
     candidates: list[dt.date] = []
+    covered: set[int] = set()  # positions of years already read with their month
     for match in _YEAR_MONTH.finditer(text):
         year, month = int(match.group(1)), int(match.group(2))
         if 1 <= month <= 12:
             candidates.append(dt.date(year, month, calendar.monthrange(year, month)[1]))
+            covered.add(match.start(1))
     for match in _HALF.finditer(text):
         candidates.append(dt.date(int(match.group(1)), 6, 30))
-    covered = {m.start(1) for m in _YEAR_MONTH.finditer(text)} | {m.start(1) for m in _HALF.finditer(text)}
+        covered.add(match.start(1))
     for match in _YEAR.finditer(text):
         if match.start(1) not in covered:
             candidates.append(dt.date(int(match.group(1)), 12, 31))
