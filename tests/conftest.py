@@ -60,11 +60,19 @@ def pytest_configure(config: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def pytest_report_header(config: Any) -> str:
+def _backend() -> str:
     from django.conf import settings
 
-    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    return f"vetplan database backend: {engine}"
+    return str(settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1])
+
+
+def pytest_report_header(config: Any) -> str:
+    return f"vetplan database backend: {_backend()}"
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any) -> None:
+    passed = len(terminalreporter.stats.get("passed", []))
+    terminalreporter.write_line(f"vetplan: {passed} tests passed on the {_backend()} database backend")
 
 
 @pytest.fixture
