@@ -42,7 +42,7 @@ pytest-sqlite:
 
 pytest-postgres:
 	@echo "== pytest on PostgreSQL (throwaway cluster)"
-	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest -m "not browser"
+	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest
 
 browser:
 	@bash scripts/ensure_chromium.sh
