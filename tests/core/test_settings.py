@@ -36,7 +36,7 @@ def test_env_list_splits_on_commas(monkeypatch: pytest.MonkeyPatch) -> None:
     assert env_list("HOSTS", []) == ["a.example", "b.example"]
 
 
-def test_the_default_sqlite_database_runs_in_wal_mode(tmp_path: Any) -> None:
+def test_the_default_sqlite_database_runs_in_wal_mode(tmp_path: Any, django_db_blocker: Any) -> None:
     from django.conf import settings
     from django.db.backends.sqlite3.base import DatabaseWrapper
 
@@ -45,7 +45,7 @@ def test_the_default_sqlite_database_runs_in_wal_mode(tmp_path: Any) -> None:
     config = {**settings.DATABASES["default"], "NAME": str(tmp_path / "wal.sqlite3")}
     wrapper = DatabaseWrapper(config, alias="wal_check")
     try:
-        with wrapper.cursor() as cursor:
+        with django_db_blocker.unblock(), wrapper.cursor() as cursor:
             cursor.execute("PRAGMA journal_mode")
             assert cursor.fetchone()[0] == "wal"
     finally:
