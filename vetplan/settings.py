@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "vetplan.indicators",
     "vetplan.supervision",
     "vetplan.api",
+    "vetplan.reports",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("vetplan.plans.urls")),
     path("", include("vetplan.orgs.urls")),
+    path("", include("vetplan.reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -47,6 +47,7 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
         "target_pk": county.target.pk,
         "task_pk": county.shared_task.pk,  # every reporter persona's unit shares this task
         "org_pk": own_org.pk,  # a reporter reads its own unit's page
+        "fmt": "xlsx",
     }
     resolver = get_resolver()
     namespace, _, name = view_name.rpartition(":")

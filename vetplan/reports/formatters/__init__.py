@@ -1,0 +1,17 @@
+"""Formatters turn a ReportDocument into a file: `FORMATTERS[fmt](document) -> bytes`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from vetplan.reports.content import ReportDocument
+from vetplan.reports.formatters.docx import to_docx
+from vetplan.reports.formatters.xlsx import to_xlsx
+
+FORMATTERS: dict[str, Callable[[ReportDocument], bytes]] = {"docx": to_docx, "xlsx": to_xlsx}
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}

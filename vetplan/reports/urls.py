@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from vetplan.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("reports/", views.report_list, name="report_list"),
+    path("reports/plans/<int:plan_pk>/task-list.<str:fmt>", views.task_list, name="task_list"),
+]
