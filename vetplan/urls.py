@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("vetplan.plans.urls")),
     path("", include("vetplan.orgs.urls")),
     path("", include("vetplan.reports.urls")),
+    path("", include("vetplan.supervision.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -12,6 +12,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import PERSONA_ROLE, PERSONAS, County
+from tests.plans.import_drafts import MINIMAL_PLAN, make_draft
+from tests.supervision import matrix as supervision_matrix
 from vetplan.core.access import role_rules
 
 EXEMPT_NAMESPACES = {"admin"}
@@ -48,7 +50,13 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
         "task_pk": county.shared_task.pk,  # every reporter persona's unit shares this task
         "org_pk": own_org.pk,  # a reporter reads its own unit's page
         "fmt": "xlsx",
+        # An import draft of the county, uploaded by its supervisor (only built for the import views).
+        "draft_pk": make_draft(county.region, county.users["supervisor"], MINIMAL_PLAN).pk
+        if view_name.startswith("plans:import_")
+        else 0,
     }
+    if view_name.startswith("supervision:"):
+        pattern_kwargs.update(supervision_matrix.kwargs_for(view_name, county, persona))
     resolver = get_resolver()
     namespace, _, name = view_name.rpartition(":")
     possibilities = (resolver.namespace_dict[namespace][1] if namespace else resolver).reverse_dict.getlist(name)
@@ -58,6 +66,8 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
 
 def payload_for(view_name: str, county: County) -> dict[str, Any]:
     """Valid input for each write view, so an allowed role succeeds rather than meets a form error."""
+    if view_name.startswith("supervision:"):
+        return supervision_matrix.payload_for(view_name, county)
     return {
         "plans:plan_edit": {"title": "测试县职业教育行动计划（修订）", "period_start": 2024, "period_end": 2027},
         "plans:target_create": {
@@ -77,6 +87,13 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
         "plans:task_create": {"seq": "9", "text": "新增任务。", "recurrence": "once", "status": "not_started"},
         "plans:task_edit": {"seq": "1", "text": "修改后的任务。", "recurrence": "once", "status": "in_progress"},
         "plans:task_status": {"status": "in_progress"},
+        "plans:import_confirm": {
+            "meta-title": "测试县职业教育导入演示方案",
+            **{
+                f"{rows}-{count}_FORMS": "0" for rows in ("targets", "tasks", "units") for count in ("TOTAL", "INITIAL")
+            },
+        },
+        "plans:import_discard": {},
         "orgs:org_edit": {"name": "测试县人力资源和社会保障局", "short_name": "县人社局", "type": "government"},
         "login": {"username": "nobody", "password": "wrong"},
         "logout": {},
@@ -84,12 +101,16 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
 
 
 WRITE_VIEWS = {"plans:plan_edit", "plans:target_create", "plans:target_edit", "plans:task_create", "plans:task_edit",
-               "plans:task_status", "orgs:org_edit", "logout"}  # fmt: skip
+               "plans:task_status", "plans:import_confirm", "plans:import_discard", "orgs:org_edit",
+               "logout"} | supervision_matrix.WRITE_VIEWS  # fmt: skip
 CASES = [(view, persona) for view in sorted(role_rules()) for persona in PERSONAS]
 
 
 @pytest.mark.parametrize(("view_name", "persona"), CASES)
-def test_role_rule_matrix(view_name: str, persona: str, county: County, client_as: Any) -> None:
+def test_role_rule_matrix(
+    view_name: str, persona: str, county: County, client_as: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.MEDIA_ROOT = str(tmp_path)  # evidence files uploaded by the supervision views
     client = client_as(county.users[persona])
     url = reverse(view_name, kwargs=kwargs_for(view_name, county, persona))
     allowed = PERSONA_ROLE[persona] in role_rules()[view_name]

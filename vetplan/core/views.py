@@ -16,7 +16,9 @@ from vetplan.plans.queries import deadline_summary, due_filters
 
 # Apps add panels to the home page: dotted paths of functions
 # `panel(request, today) -> {"template": ..., **context} | None` (None: nothing to show this user).
-HOME_PANELS: list[str] = []
+HOME_PANELS: list[str] = [
+    "vetplan.supervision.panels.home_panel",
+]
 
 
 def home_panels(request: HttpRequest, today: Any) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from vetplan.orgs.access import can_edit_organization, get_organization_for_user
 from vetplan.orgs.forms import OrganizationForm
 from vetplan.orgs.models import Organization
 from vetplan.plans.access import visible_tasks
-from vetplan.plans.queries import deadline_summary
+from vetplan.plans.queries import deadline_summary, with_overdue_flag
 
 
 def org_list(request: HttpRequest) -> HttpResponse:
@@ -58,7 +58,7 @@ def org_detail(request: HttpRequest, org_pk: int) -> HttpResponse:
         "orgs/org_detail.html",
         {
             "org": org,
-            "tasks": tasks,
+            "tasks": with_overdue_flag(tasks, today),
             "led_ids": set(org.led_tasks.values_list("pk", flat=True)),
             "summary": deadline_summary(tasks, today),
             "today": today,

@@ -8,6 +8,11 @@ RULES = {
     "plans:plan_list": SIGNED_IN,
     "plans:plan_detail": SIGNED_IN,
     "plans:plan_edit": SUPERVISORS,
+    # Importing a plan document is a supervisor's job: its own region (the admin: any county).
+    "plans:import_upload": SUPERVISORS,
+    "plans:import_review": SUPERVISORS,
+    "plans:import_confirm": SUPERVISORS,
+    "plans:import_discard": SUPERVISORS,
     "plans:target_list": SIGNED_IN,
     "plans:target_create": SUPERVISORS,
     "plans:target_edit": SUPERVISORS,

@@ -26,24 +26,33 @@ class PlanImportError(ValueError):
 
 @dataclass
 class UnitResolution:
-    """How the unit names of a document map to organisations; unresolved names become new units."""
+    """How the unit names of a document map to organisations; unresolved names become new units.
+
+    `same_as` ties an unresolved name to an earlier unresolved one with the same matching key
+    (`区税务局`, `税务局`): both become one new organisation, named by the first.
+    """
 
     resolved: dict[str, Organization] = field(default_factory=dict)
     unresolved: list[str] = field(default_factory=list)
+    same_as: dict[str, str] = field(default_factory=dict)
 
 
 def resolve_units(data: Mapping[str, Any], region: Region) -> UnitResolution:
     resolver = OrganizationResolver(region)
     result = UnitResolution()
+    new_by_key: dict[str, str] = {}
     for task in data.get("tasks", []):
         for name in [*task.get("lead_units", []), *task.get("responsible_units", [])]:
-            if name in result.resolved or name in result.unresolved:
+            if name in result.resolved or name in result.unresolved or name in result.same_as:
                 continue
             org = resolver.resolve(name)
-            if org is None:
-                result.unresolved.append(name)
-            else:
+            if org is not None:
                 result.resolved[name] = org
+            elif resolver.key(name) in new_by_key:
+                result.same_as[name] = new_by_key[resolver.key(name)]
+            else:
+                new_by_key[resolver.key(name)] = name
+                result.unresolved.append(name)
     return result
 
 
@@ -56,11 +65,13 @@ def import_plan_document(
     source_name: str = "",
     source_text: str = "",
     new_unit_type: str = Organization.Type.GOVERNMENT,
+    new_unit_types: Mapping[str, str] | None = None,
 ) -> Plan:
     """Save an extracted plan (the extraction spec's shape) as Plan, Targets and Tasks, or nothing.
 
     Unit names are resolved to organisations of the region; names that match none are
-    created as new organisations of `new_unit_type` (the review page shows them first).
+    created as new organisations of the type `new_unit_types` gives the name, else of
+    `new_unit_type` (the review page shows them first).
     """
     meta = data.get("meta", {})
     title = (meta.get("title") or "").strip()
@@ -88,7 +99,14 @@ def import_plan_document(
 
     units = resolve_units(data, region)
     for name in units.unresolved:
-        units.resolved[name] = create_organization(name=name, type=new_unit_type, region=region, by=by)
+        unit_type = (new_unit_types or {}).get(name) or new_unit_type
+        if unit_type not in Organization.Type.values:
+            raise PlanImportError(f"新单位“{name}”：单位类型 {unit_type!r} 无效。")
+        if len(name) > (Organization._meta.get_field("name").max_length or 128):
+            raise PlanImportError(f"新单位“{name[:20]}…”：名称过长。")
+        units.resolved[name] = create_organization(name=name, type=unit_type, region=region, by=by)
+    for name, first in units.same_as.items():
+        units.resolved[name] = units.resolved[first]
     seen: set[str] = set()
     for index, row in enumerate(data.get("tasks", []), start=1):
         seq = str(row.get("seq") or index).strip()

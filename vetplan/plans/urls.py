@@ -2,13 +2,17 @@ from __future__ import annotations
 
 from django.urls import path
 
-from vetplan.plans import views
+from vetplan.plans import import_views, views
 
 app_name = "plans"
 
 urlpatterns = [
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/<int:plan_pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/import/", import_views.import_upload, name="import_upload"),
+    path("plans/import/<int:draft_pk>/", import_views.import_review, name="import_review"),
+    path("plans/import/<int:draft_pk>/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("plans/import/<int:draft_pk>/discard/", import_views.import_discard, name="import_discard"),
     path("plans/<int:plan_pk>/edit/", views.plan_edit, name="plan_edit"),
     path("plans/<int:plan_pk>/targets/new/", views.target_create, name="target_create"),
     path("plans/<int:plan_pk>/tasks/new/", views.task_create, name="task_create"),

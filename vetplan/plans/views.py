@@ -24,7 +24,7 @@ from vetplan.plans.access import (
 )
 from vetplan.plans.forms import PlanForm, TargetForm, TaskForm, TaskStatusForm
 from vetplan.plans.models import Target, Task
-from vetplan.plans.queries import deadline_summary, filter_by_due
+from vetplan.plans.queries import deadline_summary, filter_by_due, with_overdue_flag
 
 UNITS = Prefetch("lead_units", queryset=Organization.objects.only("pk", "name", "short_name", "path"))
 SHARED = Prefetch("responsible_units", queryset=Organization.objects.only("pk", "name", "short_name", "path"))
@@ -42,7 +42,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, plan_pk)
     today = timezone.localdate()
-    tasks = plan.tasks.prefetch_related(UNITS, SHARED)
+    tasks = with_overdue_flag(plan.tasks.prefetch_related(UNITS, SHARED), today)
     return render(
         request,
         "plans/plan_detail.html",
@@ -125,7 +125,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
         request,
         "plans/task_list.html",
         {
-            "page": paginate(request, tasks.order_by("plan", "pk")),
+            "page": paginate(request, with_overdue_flag(tasks, today).order_by("plan", "pk")),
             "today": today,
             "statuses": Task.Status.choices,
             "units": units.only("pk", "name"),
@@ -137,12 +137,20 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 def task_detail(request: HttpRequest, task_pk: int) -> HttpResponse:
     task = get_task_for_user(request.user, task_pk)
+    today = timezone.localdate()
+    task.overdue_now = (
+        with_overdue_flag(Task.objects.filter(pk=task.pk), today)
+        .values_list(  # type: ignore[attr-defined]
+            "overdue_now", flat=True
+        )
+        .first()
+    )
     return render(
         request,
         "plans/task_detail.html",
         {
             "task": task,
-            "today": timezone.localdate(),
+            "today": today,
             "history": history_entries(task),
             "can_edit": can_edit_plan(request.user, task.plan),
             "can_report": can_report_on_task(request.user, task),

@@ -12,4 +12,6 @@ register = template.Library()
 
 @register.filter
 def task_overdue(task: Any, today: dt.date) -> bool:
-    return bool(task.is_overdue(today))
+    """The `overdue_now` annotation (plans.queries.with_overdue_flag) when the view made one."""
+    flag = getattr(task, "overdue_now", None)
+    return bool(task.is_overdue(today) if flag is None else flag)

@@ -1,0 +1,26 @@
+"""Badges and counts agree on what is overdue, 持续实施 tasks included."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import County
+from tests.factories import make_task
+from vetplan.plans.models import Task
+from vetplan.plans.queries import deadline_summary
+from vetplan.reports.task_list import task_list_report
+
+
+def test_a_yearly_task_without_last_years_report_is_overdue_everywhere(county: County, client_as: Any) -> None:
+    yearly = make_task(
+        county.plan, "3", lead=[county.hr], recurrence=Task.Recurrence.YEARLY, text="每年开展职业技能培训。"
+    )
+    today = timezone.localdate()
+    assert deadline_summary(Task.objects.filter(pk=yearly.pk), today).overdue == 1
+    page = client_as(county.users["supervisor"]).get(reverse("plans:task_detail", args=[yearly.pk]))
+    assert "badge-overdue" in page.content.decode()
+    rows = task_list_report(county.plan, today).tables()[0].rows
+    assert next(row for row in rows if row[0] == "3")[5] == "逾期"

@@ -1,0 +1,82 @@
+"""Scoring the units of a supervision round: one pure function, weights as parameters."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from vetplan.supervision.scoring import UnitFacts, Weights, score_units
+
+
+def facts(
+    unit: str, due: int, on_time: int, attainment: str | None, quality: str | None, silence: int = 0
+) -> UnitFacts:
+    return UnitFacts(
+        unit=unit,
+        name=unit,
+        tasks_due=due,
+        tasks_on_time=on_time,
+        attainment=None if attainment is None else Decimal(attainment),
+        quality=None if quality is None else Decimal(quality),
+        silence_count=silence,
+    )
+
+
+def test_it_weighs_the_criteria_grades_and_ranks() -> None:
+    scores = score_units(
+        [facts("人社局", 4, 2, "0.5", "80"), facts("教体局", 2, 2, "1", "90"), facts("职教中心", 1, 0, "0", "50")],
+        Weights(),
+    )
+    assert [(s.name, s.total, s.grade_label, s.rank) for s in scores] == [
+        ("教体局", Decimal("98.0"), "优秀", 1),  # (100*40 + 100*40 + 90*20) / 100
+        ("人社局", Decimal("56.0"), "不合格", 2),  # (50*40 + 50*40 + 80*20) / 100
+        ("职教中心", Decimal("10.0"), "不合格", 3),
+    ]
+
+
+def test_the_weights_are_parameters() -> None:
+    unit = [facts("人社局", 4, 2, "1", "80")]
+    assert score_units(unit, Weights(on_time=Decimal(100), attainment=Decimal(0), quality=Decimal(0)))[0].total == 50
+    assert score_units(unit, Weights(on_time=Decimal(0), attainment=Decimal(1), quality=Decimal(0)))[0].total == 100
+
+
+def test_a_missing_criterion_leaves_its_weight_to_the_others() -> None:
+    [score] = score_units([facts("企业", 2, 1, None, None)], Weights())
+    assert score.total == Decimal("50.0") and score.attainment is None and score.quality is None
+
+
+def test_repeated_silence_counts_against_the_unit() -> None:
+    quiet, silent = score_units(
+        [facts("甲", 1, 1, "1", "100"), facts("乙", 1, 1, "1", "100", silence=3)], Weights(silence_penalty=Decimal(5))
+    )
+    assert (quiet.total, silent.total, silent.penalty, silent.grade_label) == (100, 85, 15, "良好")
+
+
+def test_equal_totals_share_a_rank() -> None:
+    scores = score_units(
+        [facts("甲", 1, 1, None, None), facts("乙", 1, 1, None, None), facts("丙", 2, 1, None, None)], Weights()
+    )
+    assert [s.rank for s in scores] == [1, 1, 3]
+
+
+def test_a_unit_with_nothing_due_scores_full_marks_on_time() -> None:
+    [score] = score_units([facts("甲", 0, 0, None, "70")], Weights())
+    assert score.on_time == 100 and score.total == Decimal("90.0")
+
+
+@pytest.mark.parametrize(
+    ("total", "grade"), [("90", "优秀"), ("89.9", "良好"), ("75", "良好"), ("60", "合格"), ("59.9", "不合格")]
+)
+def test_grades_follow_the_thresholds(total: str, grade: str) -> None:
+    [score] = score_units([facts("甲", 0, 0, None, total)], Weights(on_time=Decimal(0)))
+    assert score.grade_label == grade
+
+
+def test_nonsense_weights_are_refused() -> None:
+    with pytest.raises(ValueError, match="负数"):
+        Weights(on_time=Decimal(-1))
+    with pytest.raises(ValueError, match="大于零"):
+        Weights(on_time=Decimal(0), attainment=Decimal(0), quality=Decimal(0))
+    with pytest.raises(ValueError, match="按时完成数"):
+        score_units([facts("甲", 1, 2, None, None)], Weights())

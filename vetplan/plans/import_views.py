@@ -1,0 +1,112 @@
+"""The plan import pages: upload → review (edit, save) → confirm or discard.
+
+Each view: validate the form, check permission (the role rule lets only supervisors in;
+`get_import_draft_for_user` keeps them to their region), call one service, respond.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from vetplan.core.access import scope_of
+from vetplan.plans import imports
+from vetplan.plans.import_forms import ImportReviewForm, ImportUploadForm
+from vetplan.plans.models import PlanImportDraft
+from vetplan.plans.services import PlanImportError
+
+
+def import_upload(request: HttpRequest) -> HttpResponse:
+    scope = scope_of(request.user)
+    posted = request.method == "POST"
+    form = ImportUploadForm(request.POST if posted else None, request.FILES if posted else None, scope=scope)
+    if posted and form.is_valid():
+        region = form.cleaned_data.get("region") or imports.import_region_for(request.user)
+        if region is None:
+            form.add_error(None, "您的账号没有所属区域，无法导入规划。")
+        else:
+            try:
+                draft = imports.create_import_draft(form.cleaned_data["file"], region=region, by=request.user)
+            except imports.ImportFileError as error:
+                form.add_error("file", str(error))
+            else:
+                return redirect("plans:import_review", draft_pk=draft.pk)
+    pending = imports.visible_import_drafts(request.user).filter(status=PlanImportDraft.Status.PENDING)
+    return render(request, "plans/import_upload.html", {"form": form, "pending": pending[:20]})
+
+
+def import_review(request: HttpRequest, draft_pk: int) -> HttpResponse:
+    draft = imports.get_import_draft_for_user(request.user, draft_pk)
+    if draft.status != PlanImportDraft.Status.PENDING:
+        return _finished(request, draft)
+    rows = imports.review_rows(draft)
+    posted = request.method == "POST"
+    form = ImportReviewForm(draft, rows.units, request.POST if posted else None)
+    if posted and form.is_valid():
+        try:
+            imports.update_draft(draft, request.user, form.document(), form.unit_types())
+        except PlanImportError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "修改已保存，单位匹配已按修改后的名称重新核对。")
+        return redirect("plans:import_review", draft_pk=draft.pk)
+    return _render_review(request, draft, rows, form)
+
+
+@require_POST
+def import_confirm(request: HttpRequest, draft_pk: int) -> HttpResponse:
+    draft = imports.get_import_draft_for_user(request.user, draft_pk)
+    if draft.status != PlanImportDraft.Status.PENDING:
+        return _finished(request, draft)
+    rows = imports.review_rows(draft)
+    form = ImportReviewForm(draft, rows.units, request.POST)
+    if not form.is_valid():
+        return _render_review(request, draft, rows, form)
+    try:
+        plan = imports.confirm_import(
+            draft, request.user, new_unit_types=form.unit_types(), edited_document=form.document()
+        )
+    except PlanImportError as error:
+        form.errors.append(str(error))
+        return _render_review(request, draft, rows, form)
+    messages.success(request, f"规划已导入：{plan.targets.count()} 个量化目标，{plan.tasks.count()} 项任务。")
+    return redirect("plans:plan_detail", plan_pk=plan.pk)
+
+
+@require_POST
+def import_discard(request: HttpRequest, draft_pk: int) -> HttpResponse:
+    draft = imports.get_import_draft_for_user(request.user, draft_pk)
+    try:
+        imports.discard_import(draft, request.user)
+    except PlanImportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已放弃导入“{draft.source_name}”，没有保存任何内容。")
+    return redirect("plans:import_upload")
+
+
+def _finished(request: HttpRequest, draft: PlanImportDraft) -> HttpResponse:
+    if draft.status == PlanImportDraft.Status.CONFIRMED and draft.plan_id:
+        messages.info(request, f"“{draft.source_name}”已经导入。")
+        return redirect("plans:plan_detail", plan_pk=draft.plan_id)
+    messages.info(request, f"“{draft.source_name}”的导入已放弃。")
+    return redirect("plans:import_upload")
+
+
+def _render_review(
+    request: HttpRequest, draft: PlanImportDraft, rows: imports.ReviewRows, form: ImportReviewForm
+) -> HttpResponse:
+    type_forms = dict(zip((u.name for u in rows.new_units), form.units.forms, strict=False))
+    return render(
+        request,
+        "plans/import_review.html",
+        {
+            "draft": draft,
+            "rows": rows,
+            "form": form,
+            "units": [(unit, type_forms.get(unit.name)) for unit in rows.units],
+            "new_unit_count": len(rows.new_units),
+        },
+    )

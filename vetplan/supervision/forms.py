@@ -1,0 +1,198 @@
+"""Input checks for the supervision pages; the services do the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from vetplan.plans.models import Plan, Task
+from vetplan.supervision.evidence import ALLOWED_LABEL, MAX_EVIDENCE_BYTES
+from vetplan.supervision.models import Bulletin, InspectionRound
+
+EVIDENCE_HELP = f"可多选；允许 {ALLOWED_LABEL}，每个不超过 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB。"
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class EvidenceField(forms.FileField):
+    """Several files at once; the content checks are the services' (evidence.py)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", EVIDENCE_HELP)
+        kwargs.setdefault("label", "佐证材料")
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(EvidenceField, self).clean(f, initial) for f in files if f]
+
+
+class ProgressReportForm(forms.Form):
+    organization = forms.ModelChoiceField(queryset=None, label="报告单位", empty_label=None)  # type: ignore[arg-type]
+    period = forms.IntegerField(label="报告年度", min_value=2000, max_value=2100)
+    task_status = forms.ChoiceField(label="任务进展", choices=Task.Status.choices)
+    percent = forms.IntegerField(label="完成进度（%）", min_value=0, max_value=100)
+    narrative = forms.CharField(label="进展情况", widget=forms.Textarea(attrs={"rows": 6}), max_length=10_000)
+    evidence = EvidenceField()
+
+    def __init__(self, *args: Any, units: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organization"]
+        field.queryset = type(units[0]).objects.filter(pk__in=[u.pk for u in units]) if units else None  # type: ignore[attr-defined]
+        field.initial = units[0].pk if units else None
+        field.required = False  # defaults to the first unit: the reporter's own, or the unit that owes the report
+        if len(units) == 1:
+            field.widget = forms.HiddenInput()
+        self.units = units
+
+    def clean_organization(self) -> Any:
+        return self.cleaned_data.get("organization") or (self.units[0] if self.units else None)
+
+
+class ReportRevisionForm(forms.Form):
+    task_status = forms.ChoiceField(label="任务进展", choices=Task.Status.choices)
+    percent = forms.IntegerField(label="完成进度（%）", min_value=0, max_value=100)
+    narrative = forms.CharField(label="进展情况", widget=forms.Textarea(attrs={"rows": 6}), max_length=10_000)
+    evidence = EvidenceField()
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(label="审核结论", choices=[("accept", "通过"), ("return", "退回修改")])
+    comment = forms.CharField(label="审核意见", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
+            self.add_error("comment", "退回时须写明审核意见。")
+        return data
+
+
+class UrgeForm(forms.Form):
+    message = forms.CharField(label="催办内容", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class UnitsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(label="名称", max_length=200)
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label="类型", choices=InspectionRound.Kind.choices)
+    units = UnitsField(queryset=None, label="督导对象", widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
+    weight_on_time = forms.DecimalField(label="按时完成权重", min_value=0, max_value=100, initial=40)
+    weight_attainment = forms.DecimalField(label="目标达成权重", min_value=0, max_value=100, initial=40)
+    weight_quality = forms.DecimalField(label="报告质量权重", min_value=0, max_value=100, initial=20)
+    silence_penalty = forms.DecimalField(label="每项督办扣分", min_value=0, max_value=100, initial=2)
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = units  # type: ignore[attr-defined]
+
+
+class BulletinForm(forms.Form):
+    kind = forms.ChoiceField(label="类型", choices=Bulletin.Kind.choices)
+    title = forms.CharField(label="标题", max_length=200)
+    body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 8}))
+    organizations = UnitsField(queryset=None, label="涉及单位", required=False, widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organizations"].queryset = units  # type: ignore[attr-defined]
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
+class InterviewForm(forms.Form):
+    organization = UnitChoiceField(queryset=None, label="约谈单位")  # type: ignore[arg-type]
+    held_on = forms.DateField(label="约谈日期", widget=DATE)
+    interviewee = forms.CharField(label="被约谈人", max_length=200)
+    interviewer = forms.CharField(label="约谈人", max_length=200)
+    reason = forms.CharField(label="约谈事由", widget=forms.Textarea(attrs={"rows": 3}))
+    agreed = forms.CharField(label="约谈议定事项", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = units  # type: ignore[attr-defined]
+
+
+class OrderForm(forms.Form):
+    organization = UnitChoiceField(queryset=None, label="整改单位")  # type: ignore[arg-type]
+    finding = forms.CharField(label="发现的问题", widget=forms.Textarea(attrs={"rows": 3}))
+    requirement = forms.CharField(label="整改要求", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    deadline = forms.DateField(label="整改期限", widget=DATE)
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = units  # type: ignore[attr-defined]
+
+
+class FollowUpForm(forms.Form):
+    follow_up = forms.CharField(label="整改情况", widget=forms.Textarea(attrs={"rows": 5}))
+    evidence = EvidenceField()
+
+
+class VerifyForm(forms.Form):
+    decision = forms.ChoiceField(label="核验结论", choices=[("close", "核验通过，销号"), ("return", "退回重改")])
+    verification = forms.CharField(label="核验意见", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "return" and not (data.get("verification") or "").strip():
+            self.add_error("verification", "退回时须写明核验意见。")
+        return data
+
+
+class MeetingForm(forms.Form):
+    title = forms.CharField(label="会议名称", max_length=200)
+    held_on = forms.DateField(label="召开日期", widget=DATE)
+    members = UnitsField(queryset=None, label="成员单位", widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
+    minutes = forms.CharField(label="会议纪要", widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    decisions = forms.CharField(
+        label="议定事项", widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="每行一项。"
+    )
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = units  # type: ignore[attr-defined]
+
+    def clean_decisions(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("decisions", "").splitlines() if line.strip()]
+
+
+class DecisionTaskForm(forms.Form):
+    plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label="纳入规划")
+    seq = forms.CharField(label="任务序号", max_length=32)
+    text = forms.CharField(label="任务内容", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    lead_units = UnitsField(queryset=None, label="牵头单位", widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
+    responsible_units = UnitsField(
+        queryset=None,  # type: ignore[arg-type]
+        label="责任单位",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    deadline = forms.DateField(label="完成时限", widget=DATE, required=False)
+
+    def __init__(self, *args: Any, plans: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
+        self.fields["lead_units"].queryset = units  # type: ignore[attr-defined]
+        self.fields["responsible_units"].queryset = units  # type: ignore[attr-defined]
+
+
+class AssessmentForm(forms.Form):
+    """One row of the score entry table: prefix = the assessment's id."""
+
+    quality_score = forms.DecimalField(label="报告质量得分", min_value=0, max_value=100, required=False)
+    comment = forms.CharField(label="督导意见", required=False, max_length=2000)

@@ -1,0 +1,42 @@
+"""Role rules for supervision: URL name → roles allowed (object checks in access.py)."""
+
+from __future__ import annotations
+
+from vetplan.orgs.roles import EVERYONE, SIGNED_IN, SUPERVISORS
+
+RULES = {
+    # Reporters see their own unit's 督办 items, reports and orders; supervisors the region's.
+    "supervision:overview": SIGNED_IN,
+    "supervision:report_list": SIGNED_IN,
+    # Reporters too, but only for their own unit among the task's units (access.py).
+    "supervision:report_create": SIGNED_IN,
+    "supervision:report_detail": SIGNED_IN,
+    "supervision:report_revise": SIGNED_IN,
+    "supervision:report_review": SUPERVISORS,
+    "supervision:evidence_download": SIGNED_IN,
+    "supervision:my_reminders": SIGNED_IN,
+    "supervision:unit_reminders": SIGNED_IN,
+    "supervision:item_urge": SUPERVISORS,
+    "supervision:round_list": SIGNED_IN,
+    "supervision:round_create": SUPERVISORS,
+    "supervision:round_detail": SIGNED_IN,
+    "supervision:round_scores": SUPERVISORS,
+    # The public bulletin page: published bulletins only, except for supervisors.
+    "supervision:bulletin_list": EVERYONE,
+    "supervision:bulletin_detail": EVERYONE,
+    "supervision:bulletin_create": SUPERVISORS,
+    "supervision:bulletin_publish": SUPERVISORS,
+    "supervision:interview_list": SIGNED_IN,
+    "supervision:interview_create": SUPERVISORS,
+    "supervision:order_list": SIGNED_IN,
+    "supervision:order_create": SUPERVISORS,
+    "supervision:order_detail": SIGNED_IN,
+    # The unit under the order reports its rectification (access.py); supervisors verify.
+    "supervision:order_follow_up": SIGNED_IN,
+    "supervision:order_verify": SUPERVISORS,
+    "supervision:meeting_list": SIGNED_IN,
+    "supervision:meeting_create": SUPERVISORS,
+    "supervision:meeting_detail": SIGNED_IN,
+    "supervision:decision_task": SUPERVISORS,
+    "supervision:audit_trail": SUPERVISORS,
+}

@@ -1,0 +1,64 @@
+"""Named state changes for supervision. Views, commands and tests all call these.
+
+Each runs in one transaction and records the acting user in the change history.
+"""
+
+from __future__ import annotations
+
+from vetplan.supervision.evidence import EvidenceError
+from vetplan.supervision.services._common import SupervisionError
+from vetplan.supervision.services.actions import (
+    add_meeting_decision,
+    close_rectification_order,
+    create_meeting,
+    draft_bulletin,
+    issue_rectification_order,
+    publish_bulletin,
+    record_interview,
+    return_rectification,
+    submit_rectification,
+    turn_decision_into_task,
+    update_bulletin,
+)
+from vetplan.supervision.services.escalation import EscalationResult, escalate_missing_reports, urge_supervision_item
+from vetplan.supervision.services.reports import (
+    accept_progress_report,
+    resubmit_progress_report,
+    return_progress_report,
+    submit_progress_report,
+)
+from vetplan.supervision.services.rounds import (
+    create_round,
+    gather_facts,
+    led_tasks_done_share,
+    record_assessment,
+    score_round,
+)
+
+__all__ = [
+    "EscalationResult",
+    "EvidenceError",
+    "SupervisionError",
+    "accept_progress_report",
+    "add_meeting_decision",
+    "close_rectification_order",
+    "create_meeting",
+    "create_round",
+    "draft_bulletin",
+    "escalate_missing_reports",
+    "gather_facts",
+    "issue_rectification_order",
+    "led_tasks_done_share",
+    "publish_bulletin",
+    "record_assessment",
+    "record_interview",
+    "resubmit_progress_report",
+    "return_progress_report",
+    "return_rectification",
+    "score_round",
+    "submit_progress_report",
+    "submit_rectification",
+    "turn_decision_into_task",
+    "update_bulletin",
+    "urge_supervision_item",
+]

@@ -1,0 +1,208 @@
+"""Actions from findings: 通报 bulletins, 约谈 interviews, 限期整改 orders, 联席会议 meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from vetplan.orgs.models import Organization, Region
+from vetplan.plans.models import Plan, Task
+from vetplan.plans.services import create_task
+from vetplan.supervision.models import (
+    Bulletin,
+    InspectionRound,
+    Interview,
+    Meeting,
+    MeetingDecision,
+    RectificationOrder,
+)
+from vetplan.supervision.services._common import SupervisionError, check_evidence, save, store_evidence, user_or_none
+
+
+@transaction.atomic
+def draft_bulletin(
+    region: Region,
+    *,
+    by: Any,
+    kind: str,
+    title: str,
+    body: str,
+    organizations: Iterable[Organization] = (),
+    round: InspectionRound | None = None,
+) -> Bulletin:
+    bulletin = Bulletin(region=region, kind=kind, title=title, body=body, round=round, created_by=user_or_none(by))
+    bulletin.full_clean()
+    save(bulletin, by)
+    bulletin.organizations.set(list(organizations))
+    return bulletin
+
+
+@transaction.atomic
+def update_bulletin(
+    bulletin: Bulletin, *, by: Any, organizations: Iterable[Organization] | None = None, **changes: Any
+) -> Bulletin:
+    if bulletin.status != Bulletin.Status.DRAFT:
+        raise SupervisionError("已发布的通报不能修改。")
+    save(bulletin, by, **changes)
+    if organizations is not None:
+        bulletin.organizations.set(list(organizations))
+    return bulletin
+
+
+@transaction.atomic
+def publish_bulletin(bulletin: Bulletin, *, by: Any) -> Bulletin:
+    if bulletin.status == Bulletin.Status.PUBLISHED:
+        raise SupervisionError("该通报已经发布。")
+    return save(bulletin, by, status=Bulletin.Status.PUBLISHED, published_at=timezone.now())  # type: ignore[no-any-return]
+
+
+@transaction.atomic
+def record_interview(
+    region: Region,
+    *,
+    by: Any,
+    organization: Organization,
+    held_on: dt.date,
+    interviewee: str,
+    interviewer: str,
+    reason: str,
+    agreed: str,
+) -> Interview:
+    interview = Interview(
+        region=region,
+        organization=organization,
+        held_on=held_on,
+        interviewee=interviewee,
+        interviewer=interviewer,
+        reason=reason,
+        agreed=agreed,
+        recorded_by=user_or_none(by),
+    )
+    interview.full_clean()
+    return save(interview, by)  # type: ignore[no-any-return]
+
+
+@transaction.atomic
+def issue_rectification_order(
+    region: Region,
+    *,
+    by: Any,
+    organization: Organization,
+    finding: str,
+    deadline: dt.date,
+    requirement: str = "",
+    round: InspectionRound | None = None,
+) -> RectificationOrder:
+    order = RectificationOrder(
+        region=region,
+        organization=organization,
+        finding=finding,
+        requirement=requirement,
+        deadline=deadline,
+        round=round,
+        issued_by=user_or_none(by),
+    )
+    order.full_clean()
+    return save(order, by)  # type: ignore[no-any-return]
+
+
+@transaction.atomic
+def submit_rectification(
+    order: RectificationOrder, *, by: Any, follow_up: str, files: Iterable[UploadedFile] = ()
+) -> RectificationOrder:
+    """The unit reports what it has put right, with evidence."""
+    order = RectificationOrder.objects.select_for_update().get(pk=order.pk)
+    if order.status not in (RectificationOrder.Status.ISSUED, RectificationOrder.Status.RETURNED):
+        raise SupervisionError("该整改通知当前不需要提交整改情况。")
+    if not follow_up.strip():
+        raise SupervisionError("请填写整改情况。")
+    checked = check_evidence(files)
+    save(order, by, follow_up=follow_up, status=RectificationOrder.Status.SUBMITTED)
+    store_evidence(checked, by=by, order=order)
+    return order
+
+
+@transaction.atomic
+def return_rectification(order: RectificationOrder, *, by: Any, verification: str) -> RectificationOrder:
+    if not verification.strip():
+        raise SupervisionError("退回整改时须填写核验意见。")
+    order = RectificationOrder.objects.select_for_update().get(pk=order.pk)
+    if order.status != RectificationOrder.Status.SUBMITTED:
+        raise SupervisionError("只有待核验的整改可以退回。")
+    return save(order, by, status=RectificationOrder.Status.RETURNED, verification=verification)  # type: ignore[no-any-return]
+
+
+@transaction.atomic
+def close_rectification_order(order: RectificationOrder, *, by: Any, verification: str) -> RectificationOrder:
+    """Verified on the spot or on the evidence: the order is closed (销号)."""
+    order = RectificationOrder.objects.select_for_update().get(pk=order.pk)
+    if order.status != RectificationOrder.Status.SUBMITTED:
+        raise SupervisionError("只有已提交整改情况的通知可以核验销号。")
+    return save(  # type: ignore[no-any-return]
+        order, by, status=RectificationOrder.Status.CLOSED, verification=verification, closed_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def create_meeting(
+    region: Region,
+    *,
+    by: Any,
+    title: str,
+    held_on: dt.date,
+    members: Iterable[Organization],
+    minutes: str = "",
+    decisions: Iterable[str] = (),
+) -> Meeting:
+    meeting = Meeting(region=region, title=title, held_on=held_on, minutes=minutes, created_by=user_or_none(by))
+    meeting.full_clean()
+    save(meeting, by)
+    meeting.members.set(list(members))
+    for text in decisions:
+        if text.strip():
+            save(MeetingDecision(meeting=meeting, text=text.strip()), by)
+    return meeting
+
+
+@transaction.atomic
+def add_meeting_decision(meeting: Meeting, *, by: Any, text: str) -> MeetingDecision:
+    if not text.strip():
+        raise SupervisionError("议定事项不能为空。")
+    return save(MeetingDecision(meeting=meeting, text=text.strip()), by)  # type: ignore[no-any-return]
+
+
+@transaction.atomic
+def turn_decision_into_task(
+    decision: MeetingDecision,
+    *,
+    by: Any,
+    plan: Plan,
+    seq: str,
+    lead_units: Iterable[Organization],
+    responsible_units: Iterable[Organization] = (),
+    deadline: dt.date | None = None,
+    text: str = "",
+) -> Task:
+    """One step from a meeting decision to a task of a plan, with its units and deadline."""
+    decision = MeetingDecision.objects.select_for_update().get(pk=decision.pk)
+    if decision.task_id is not None:
+        raise SupervisionError("该议定事项已转化为任务。")
+    if plan.tasks.filter(seq=seq).exists():
+        raise SupervisionError(f"规划中已有序号为 {seq} 的任务。")
+    task = create_task(
+        plan,
+        by=by,
+        seq=seq,
+        text=text.strip() or decision.text,
+        section=f"联席会议议定：{decision.meeting.title}"[:255],
+        deadline=deadline,
+        lead_units=lead_units,
+        responsible_units=responsible_units,
+    )
+    save(decision, by, task=task, plan=plan)
+    return task
