@@ -32,3 +32,14 @@ def test_loading_twice_changes_nothing(db: Any) -> None:
     second = load_demo_county()
     assert second.created is False and second.plan == first.plan
     assert Plan.objects.count() == 1
+
+
+def test_the_demo_year_has_supervision_in_every_state(db: Any) -> None:
+    from vetplan.supervision.models import Bulletin, ProgressReport, RectificationOrder, SupervisionItem
+
+    load_demo_county()
+    statuses = set(ProgressReport.objects.values_list("status", flat=True))
+    assert {"accepted", "submitted", "returned"} <= statuses
+    assert SupervisionItem.objects.exists()  # silence escalated, as `vetplan remind` does
+    assert RectificationOrder.objects.exists()
+    assert Bulletin.objects.filter(published_at__isnull=False).exists()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from vetplan.demo import county as demo
 from vetplan.extraction import extract_text
@@ -13,6 +14,7 @@ from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.services import create_organization, create_region, grant_role
 from vetplan.plans.models import Plan
 from vetplan.plans.services import import_plan_document, set_task_status
+from vetplan.supervision.demo_data import load_demo_supervision
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ def load_demo_county() -> DemoCounty:
         status = demo.TASK_STATUS.get(task.seq)
         if status:
             set_task_status(task, by=users["duban"], status=status)
+    load_demo_supervision(plan, users, timezone.localdate())
     return DemoCounty(region, plan, created=True)
 
 
