@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import naming
 from .deadlines import deadline_near, first_deadline
 from .document import Target
 from .layout import BULLETS, Block, parse_heading, split_sentences
@@ -193,19 +194,169 @@ def _clean_indicator(text: str) -> str:
     return text.strip(" 、，,（(")
 
 
-def _indicator(sentence: str, mention: Mention, clause: tuple[int, int]) -> str:
-    prefix = _clean_indicator(sentence[clause[0] : mention.start])
-    suffix = sentence[mention.end : clause[1]]
-    suffix = re.sub(r"^\s*(?:及|或)?(?:以上|以下|以内|左右|上下)", "", suffix)
+_LEVEL_VERB = re.compile(r"(?:调整到|调整至|控制在|压缩到|压减到|达到|保持在|增加到|增至)\s*$")
+_PROPORTION_VERB = re.compile(r"^\s*(?:用于|投入|安排|提取)")
+_STANDARD = re.compile(r"^\s*(?:的)?(?:标准)?(?:发放|补助|资助|奖励|补贴|给予|拨付)(?P<object>.+)")
+_FREQUENCY_VERB = re.compile(r"(召开|举办|举行|开展|组织)\s*(?:至少|不少于)?\s*$")
+_DURATION_UNITS = ("月", "天", "学时", "课时")
+_DURATION_TAIL = re.compile(r"(?:开展|参加|进行|累计|不少于|至少|达到)+$")
+_COMPARATOR_AFTER = re.compile(r"^\s*(?:及|或)?(?:以上|以下|以内|左右|上下)")
+
+
+def _object(after: str) -> tuple[str, bool]:
+    """The noun after a number, up to the next item of a list; and whether such an item follows."""
+    suffix = _COMPARATOR_AFTER.sub("", after)
     next_number = _MENTION.search(suffix)
+    listed = False
     if next_number:
-        suffix = re.sub(r"[和、及与或]+$", "", suffix[: next_number.start()])
+        suffix = suffix[: next_number.start()]
+        listed = "、" in suffix
+        suffix = suffix.rsplit("、", 1)[0] if listed else suffix
+        suffix = re.sub(r"[和、及与或]+$", "", suffix)
+    suffix = naming.cut_open_parenthesis(suffix)
     suffix = suffix.rsplit("的", 1)[-1] if "的" in suffix[1:] else suffix.lstrip("的")
-    suffix = suffix.strip(" 、，,（()）")
+    return naming.strip_parentheses(suffix), listed
+
+
+def _tail_object(after: str) -> str:
+    """The object after the last number of a list: '2—3所、每个县要建设1所骨干学校' → '骨干学校'."""
+    mentions = list(_MENTION.finditer(after))
+    obj = _object(after[mentions[-1].end() :])[0] if mentions else ""
+    return "" if naming.is_generic(obj) else obj
+
+
+def _parenthetical_item(before: str, unit: str) -> str | None:
+    """'调整到13所（中职10所、高职3所）' → the item inside the brackets: '中等职业学校数'."""
+    opening = max(before.rfind("（"), before.rfind("("))
+    if opening < 0 or max(before.rfind("）"), before.rfind(")")) > opening:
+        return None
+    item = re.split(r"[、，,]", before[opening + 1 :])[-1]
+    item = naming.strip_parentheses(re.sub(r"^(?:其中|含)", "", item))
+    return naming.count_of(naming.expand(item), unit) if len(item) >= 2 and not _MENTION.search(item) else None
+
+
+def _respective_item(before: str) -> str | None:
+    """'中、高等职业院校毕业生就业率分别保持在95%和90%' → one subject for each number."""
+    split = before.find("分别")
+    if split <= 0:
+        return None
+    parts = naming.distribute(_clean_indicator(before[:split]))
+    index = len(_MENTION.findall(before[split:]))
+    return parts[index] if len(parts) >= 2 and index < len(parts) else None
+
+
+def _proportion(sentence: str, before: str, after: str, unit: str, clause: tuple[int, int]) -> str | None:
+    """'按投资额的30%抵免…' and 'X经费的10—20%用于Y': the proportion of a base applied to something."""
+    if unit != "%":
+        return None
+    by = list(re.finditer(r"按照?", before))
+    if by:
+        subject = naming.subject(_clean_indicator(before[: by[-1].start()]))
+        base = before[by[-1].end() :].strip().rstrip("的")
+        if not base or _MENTION.search(base):
+            return None
+        applied = naming.action(_object_span(after))
+        following = sentence[clause[1] + 1 :] if sentence[clause[1] : clause[1] + 1] in "，," else ""
+        if not applied and following:
+            next_clause = following[: _clause_bounds(following, 0, 0)[1]]
+            applied = "" if _MENTION.search(next_clause) else naming.action(next_clause)
+        return naming.proportion(subject, base, applied)
+    if before.endswith("的") and _PROPORTION_VERB.match(after):
+        base = _clean_indicator(before[:-1])
+        applied = naming.action(_object_span(after))
+        return naming.proportion("", base, applied) if base and applied else None
+    return None
+
+
+def _object_span(after: str) -> str:
+    next_number = _MENTION.search(after)
+    return after[: next_number.start()] if next_number else after
+
+
+def _standard(after: str, unit: str) -> str | None:
+    """'每生每年2000元标准发放国家助学金' → '国家助学金标准'."""
+    match = _STANDARD.match(after) if unit in ("元", "万元") else None
+    if not match:
+        return None
+    obj, _ = _object(match.group("object"))
+    return naming.standard(obj) if len(obj) >= 2 else None
+
+
+def _frequency(sentence: str, before: str, after: str, unit: str, clause_start: int) -> str | None:
+    """'每年至少召开2次会议' → '会议召开次数'."""
+    verb = _FREQUENCY_VERB.search(before) if unit in ("次", "场") else None
+    obj = _object(after)[0] if verb else ""
+    return naming.frequency(obj, verb.group(1), sentence[:clause_start]) if verb and obj else None
+
+
+def _duration(before: str, after: str, unit: str) -> str | None:
+    """'专业课教师原则上每5年到企业开展6个月的企业实践' → '专业课教师每5年到企业实践时间'."""
+    if unit not in _DURATION_UNITS:
+        return None
+    subject = _DURATION_TAIL.sub("", naming.tidy(_clean_indicator(before)))
+    obj = _object(after)[0]
+    return naming.duration(subject, obj) if len(subject) >= 2 and obj else None
+
+
+def _parallel_lead(before: str) -> str | None:
+    """In 'A要建设2所、B要建设1所X', the item's own subject and verb: 'B建设'."""
+    if "、" not in before:
+        return None
+    head, item = before.rsplit("、", 1)
+    verb = _OBJECT_VERB.search(item)
+    if not verb or _MENTION.search(item) or not _MENTION.search(head):
+        return None
+    subject = re.sub(r"重点|着力|大力|积极", "", naming.drop_modals(item[: verb.start()]))
+    return naming.drop_modals(item).strip() if len(subject.strip()) >= 2 else None
+
+
+def _own_lead(before: str) -> str:
+    item = before.rsplit("、", 1)[-1]
+    return naming.strip_parentheses(re.sub(r"至少|不少于|超过|约", "", naming.drop_modals(item)))
+
+
+def _plain(before: str, after: str, unit: str) -> str:
+    prefix = _clean_indicator(before)
+    suffix, listed = _object(after)
+    if naming.is_generic(suffix):
+        suffix = ""
     if len(suffix) >= 2 and not suffix.startswith(("用于", "提取", "设置", "安排", "抵免", "比例", "标准")):
-        verb = _OBJECT_VERB.search(sentence[clause[0] : mention.start])
-        return (verb.group(1) if verb else "") + suffix
-    return prefix or suffix
+        if unit == "%" and re.search(r"[均都]", suffix):
+            group, done = re.split(r"[均都]", suffix, maxsplit=1)
+            return f"{done}的{group}比例" if group and done else suffix
+        lead = _parallel_lead(before)
+        if lead:
+            return lead + suffix
+        verb = _OBJECT_VERB.search(before)
+        kept = verb.group(1) if verb and naming.KEEP_VERBS.fullmatch(verb.group(1)) else ""
+        return kept + suffix
+    if listed and not suffix:
+        shared = _tail_object(after)
+        if len(shared) >= 2:
+            return _own_lead(before) + shared
+    if prefix and not naming.is_generic(prefix):
+        prefix = naming.drop_build_verb(prefix)
+        if unit == "%":
+            return naming.rate_of(prefix)
+        return naming.count_of(prefix, unit) if _LEVEL_VERB.search(before) else prefix
+    return suffix
+
+
+def _indicator(sentence: str, mention: Mention, clause: tuple[int, int]) -> str:
+    before = sentence[clause[0] : mention.start]
+    after = sentence[mention.end : clause[1]]
+    unit = mention.unit
+    name = (
+        _parenthetical_item(before, unit)
+        or _respective_item(before)
+        or _proportion(sentence, before, after, unit, clause)
+        or _standard(after, unit)
+        or _frequency(sentence, before, after, unit, clause[0])
+        or _duration(before, after, unit)
+        or _plain(before, after, unit)
+    )
+    name = naming.tidy(name) or name
+    return naming.with_institution(name, sentence[: clause[0]])
 
 
 def _shared_subjects(indicator: str, prefix: str) -> list[str]:
@@ -228,6 +379,8 @@ def _ratio_parity(sentence: str, mask: list[bool]) -> Iterator[tuple[int, int, s
         subject = _clean_indicator(
             re.sub(r"^(?:坚持|落实好?|切实落实|保持|实现|确保)+", "", sentence[start : match.start()])
         )
+        if subject and not subject.endswith("比"):
+            subject += "比"  # 'A与B招生规模大体相当' names the ratio of A to B
         yield match.start(), match.end(), subject or "职普比"
 
 
