@@ -85,3 +85,9 @@ def test_it_rejects_unsupported_suffixes(tmp_path: Path) -> None:
 def test_it_reports_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(DocumentReadError, match="文件不存在"):
         read_document(tmp_path / "missing.txt")
+
+
+def test_it_turns_radical_look_alikes_back_into_ideographs() -> None:
+    from vetplan.extraction.readers import unify_radicals
+
+    assert unify_radicals("⽰范县⾼质量发展⾏动计划（2024年）：") == "示范县高质量发展行动计划（2024年）："

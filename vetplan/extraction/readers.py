@@ -6,6 +6,8 @@ Tables become one line per row with tab-separated cells, in document order.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -86,10 +88,21 @@ def read_pdf(path: Path) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as error:
         raise DocumentReadError(path, "不是有效的 PDF 文件") from error
-    text = "\n".join(pages)
+    text = unify_radicals("\n".join(pages))
     if not text.strip():
         raise DocumentReadError(path, "PDF 没有文字层（可能是扫描件）")
     return text
+
+
+# Kangxi Radicals and CJK Radicals Supplement: PDF text layers often map 示, 高, 行 ... to
+# these look-alike code points (⽰, ⾼, ⾏), which no rule or unit name would then match.
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+
+
+def unify_radicals(text: str) -> str:
+    """Replace radical code points by the ideographs they stand for (NFKC, radicals only,
+    so full-width punctuation such as （） and ： stays as the plans print it)."""
+    return _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def read_html(path: Path) -> str:
