@@ -22,6 +22,7 @@ vetplan/static/vendor/.installed: scripts/fetch_assets.py
 	touch $@
 
 demo: install
+	@bash scripts/ensure_system_packages.sh demo
 	$(BIN)/vetplan demo
 
 test: install browser postgres lint typecheck migrations-check pytest-sqlite pytest-postgres
@@ -45,7 +46,7 @@ pytest-postgres:
 	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest
 
 browser:
-	@bash scripts/ensure_chromium.sh
+	@bash scripts/ensure_system_packages.sh test
 
 postgres:
 	@bash scripts/ensure_postgres.sh

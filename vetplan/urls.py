@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from vetplan.api.api import api
 from vetplan.core import views as core_views
 
 admin.site.site_header = "vetplan 管理后台"
@@ -17,6 +18,8 @@ urlpatterns = [
     path("", include("vetplan.orgs.urls")),
     path("", include("vetplan.reports.urls")),
     path("", include("vetplan.supervision.urls")),
+    path("", include("vetplan.indicators.urls")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

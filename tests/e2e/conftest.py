@@ -1,7 +1,7 @@
 """Browser tests: Playwright driving Debian's chromium against pytest-django's live server.
 
 Nothing downloads a browser build: `make test` installs Debian's chromium (see
-scripts/ensure_chromium.sh) and every test launches it from /usr/bin/chromium.
+scripts/ensure_system_packages.sh) and every test launches it from /usr/bin/chromium.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def test_it_saves_the_plan_targets_and_tasks_as_reviewed(county: County, draft: 
     assert [(t.seq, t.indicator_text, t.value) for t in plan.targets.all()] == [
         (1, "“双师型”教师占专业课教师总数的比例", Decimal("70")),
         (2, "中等职业学校毕业生就业率", Decimal("96")),
-        (3, "建成县级产教融合实训基地", Decimal("3")),
+        (3, "县级产教融合实训基地", Decimal("3")),
     ]
     assert plan.targets.get(seq=2).sentence == "到2026年，中等职业学校毕业生就业率保持在95%以上。"
     first, second = plan.tasks.order_by("seq")

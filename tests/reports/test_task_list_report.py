@@ -7,11 +7,13 @@ import io
 from typing import Any
 
 import openpyxl
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from docx import Document
 
 from tests.conftest import County
+from tests.reports.pdf_pages import pdf_pages
 from vetplan.reports.formatters import FORMATTERS
 from vetplan.reports.task_list import COLUMNS, task_list_report
 
@@ -43,6 +45,19 @@ def test_the_docx_uses_the_official_fonts_and_holds_the_table(county: County) ->
     assert "PAGE" in footer_xml  # page numbers
 
 
+def test_the_pdf_holds_every_task_on_numbered_landscape_pages(county: County) -> None:
+    pages = pdf_pages(FORMATTERS["pdf"](task_list_report(county.plan, TODAY)))
+    assert pages[0].startswith("测试县职业教育行动计划任务清单")
+    assert "".join(COLUMNS) in pages[0] and "测试县教育体育局" in pages[0] and "逾期" in pages[0]
+    assert pages[-1].endswith(f"—{len(pages)}—")
+
+
+def test_the_report_list_offers_every_format(county: County, client_as: Any) -> None:
+    page = client_as(county.users["school_reporter"]).get(reverse("reports:report_list")).content.decode()
+    for fmt in FORMATTERS:
+        assert reverse("reports:task_list", args=[county.plan.pk, fmt]) in page
+
+
 def test_a_reporter_downloads_the_task_list_of_its_plan(county: County, client_as: Any) -> None:
     response = client_as(county.users["school_reporter"]).get(
         reverse("reports:task_list", args=[county.plan.pk, "docx"])
@@ -65,3 +80,10 @@ def test_the_command_writes_the_file(county: County, tmp_path: Any) -> None:
     out = tmp_path / "tasks.xlsx"
     call_command("report", "task-list", "--plan", str(county.plan.pk), "--format", "xlsx", "--out", str(out))
     assert openpyxl.load_workbook(out).active.max_row == 2 + county.plan.tasks.count()
+
+
+def test_the_command_asks_for_the_subject_of_the_kind(county: County) -> None:
+    with pytest.raises(CommandError, match="--round"):
+        call_command("report", "round", "--plan", str(county.plan.pk))
+    with pytest.raises(CommandError, match="没有编号为 999999 的通报"):
+        call_command("report", "bulletin", "--bulletin", "999999")

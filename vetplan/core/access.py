@@ -23,7 +23,7 @@ from django.http import HttpRequest, HttpResponse
 
 from vetplan.orgs.roles import ANONYMOUS, Role
 
-EXEMPT_NAMESPACES = {"admin"}  # Django admin checks staff status itself
+EXEMPT_NAMESPACES = {"admin", "api"}  # Django admin checks staff status itself; the API checks its token user
 
 
 @dataclass(frozen=True)

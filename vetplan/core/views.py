@@ -18,6 +18,7 @@ from vetplan.plans.queries import deadline_summary, due_filters
 # `panel(request, today) -> {"template": ..., **context} | None` (None: nothing to show this user).
 HOME_PANELS: list[str] = [
     "vetplan.supervision.panels.home_panel",
+    "vetplan.indicators.panels.home_panel",
 ]
 
 

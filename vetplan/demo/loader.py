@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from vetplan.demo import county as demo
 from vetplan.extraction import extract_text
+from vetplan.indicators.demo_data import load_demo_indicators
 from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.services import create_organization, create_region, grant_role
 from vetplan.plans.models import Plan
@@ -71,6 +72,7 @@ def load_demo_county() -> DemoCounty:
         if status:
             set_task_status(task, by=users["duban"], status=status)
     load_demo_supervision(plan, users, timezone.localdate())
+    load_demo_indicators(region, plan)
     return DemoCounty(region, plan, created=True)
 
 

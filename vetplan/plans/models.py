@@ -70,6 +70,10 @@ class Target(models.Model):
         Organization, models.PROTECT, null=True, blank=True, related_name="scoped_targets", verbose_name="适用单位"
     )
     sentence = models.TextField("原文语句", blank=True)
+    # The catalogue indicator whose figures track this target (None: reported as TargetReport).
+    indicator = models.ForeignKey(
+        "indicators.Indicator", models.SET_NULL, null=True, blank=True, related_name="targets", verbose_name="关联指标"
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -6,9 +6,14 @@ from collections.abc import Callable
 
 from vetplan.reports.content import ReportDocument
 from vetplan.reports.formatters.docx import to_docx
+from vetplan.reports.formatters.pdf import to_pdf
 from vetplan.reports.formatters.xlsx import to_xlsx
 
-FORMATTERS: dict[str, Callable[[ReportDocument], bytes]] = {"docx": to_docx, "xlsx": to_xlsx}
+FORMATTERS: dict[str, Callable[[ReportDocument], bytes]] = {
+    "docx": to_docx,
+    "xlsx": to_xlsx,
+    "pdf": to_pdf,
+}
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

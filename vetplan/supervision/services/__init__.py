@@ -32,10 +32,12 @@ from vetplan.supervision.services.rounds import (
     gather_facts,
     led_tasks_done_share,
     record_assessment,
+    round_results,
     score_round,
 )
 
 __all__ = [
+    "round_results",
     "EscalationResult",
     "EvidenceError",
     "SupervisionError",

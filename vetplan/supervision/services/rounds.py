@@ -156,3 +156,8 @@ def score_round(
         )
     save(round_, by, status=InspectionRound.Status.SCORED)
     return scores
+
+
+def round_results(round_: InspectionRound) -> list[Assessment]:
+    """A round's assessments in ranking order: what the results page and the 督导报告 both show."""
+    return list(round_.assessments.select_related("organization").order_by("rank", "organization__name"))

@@ -38,7 +38,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
 
 def round_detail(request: HttpRequest, round_pk: int) -> HttpResponse:
     round_ = access.get_round_for_user(request.user, round_pk)
-    assessments = list(round_.assessments.select_related("organization").order_by("rank", "organization__name"))
+    assessments = services.round_results(round_)
     can_write = access.can_write_round(request.user, round_)
     rows = [(a, AssessmentForm(prefix=str(a.pk), initial={"quality_score": a.quality_score, "comment": a.comment}))
             for a in assessments]  # fmt: skip

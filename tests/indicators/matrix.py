@@ -1,0 +1,29 @@
+"""URL kwargs and payloads for the indicator views in tests/core/test_permission_matrix.py.
+
+A reporter's data form is its own unit's (the view refuses others: test_data_form.py);
+supervisors and the admin write 县人社局's. A year with no figures keeps the posts simple.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import County
+
+WRITE_VIEWS = {"indicators:data_form", "indicators:data_upload", "indicators:target_report"}
+
+
+def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, Any]:
+    user = county.users[persona]
+    own = user.membership.organization if user is not None else county.school
+    if persona in ("county_admin", "supervisor"):
+        own = county.hr
+    return {"org_pk": own.pk, "year": 2025, "target_pk": county.target.pk}
+
+
+def payload_for(view_name: str, county: County) -> dict[str, Any]:
+    return {
+        "indicators:data_form": {},  # nothing filled in: saves nothing, redirects
+        "indicators:data_upload": {},  # no file: the form shows its error
+        "indicators:target_report": {"year": "2025", "value": "2"},
+    }.get(view_name, {})

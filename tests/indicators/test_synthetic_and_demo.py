@@ -1,0 +1,60 @@
+"""Synthetic data for the benchmark, and the demo county's five years of figures."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+from django.core.management import call_command
+
+from tests.indicators.helpers import save
+from vetplan.indicators.compute import recompute_all
+from vetplan.indicators.models import DataElement, DataValue, IndicatorValue, TargetStatus
+from vetplan.indicators.synthetic import REPORTER
+from vetplan.orgs.models import Organization
+
+
+def test_generate_synthetic_builds_units_years_and_elements_in_bulk(db: Any, django_user_model: Any) -> None:
+    out = StringIO()
+    call_command("generate-synthetic", "--orgs", "45", "--years", "2", stdout=out)
+    assert "45 organisations" in out.getvalue() and "50 elements x 2 years = 4500 values" in out.getvalue()
+    assert Organization.objects.filter(path="").count() == 0 and DataElement.objects.count() == 50
+    # The on-save path agrees with the full recomputation.
+    user = django_user_model.objects.get(username=REPORTER)
+    school = user.membership.organization
+    specialised = DataValue.objects.get(organization=school, year=2017, element__code="teachers_specialised").value
+    save(user, school, 2017, teachers_dual_qualified=specialised - 1)
+    after_save = figures()
+    recompute_all()
+    recomputed = figures()
+    assert len(after_save) == len(recomputed)
+    assert all(
+        a[:4] == b[:4] and (a[4] == b[4] or abs(a[4] - b[4]) < 1e-9)
+        for a, b in zip(after_save, recomputed, strict=True)
+    )
+
+
+def figures() -> list[tuple[Any, ...]]:
+    rows = IndicatorValue.objects.values_list("indicator_id", "organization_id", "region_id", "year", "value")
+    return sorted(rows, key=lambda r: (r[0], r[1] or 0, r[2] or 0, r[3]))
+
+
+def test_the_demo_county_shows_every_status(db: Any) -> None:
+    from vetplan.demo.loader import load_demo_county
+
+    demo = load_demo_county()
+    statuses = set(TargetStatus.objects.filter(target__plan=demo.plan).values_list("status", flat=True))
+    assert statuses == {"achieved", "on_track", "at_risk", "off_track", "no_data"}
+    assert DataValue.objects.values("year").distinct().count() == 5
+
+
+def test_ensure_catalogue_restores_a_flushed_catalogue_and_changes_nothing_otherwise(db: Any) -> None:
+    from vetplan.indicators.catalogue import ensure_catalogue
+    from vetplan.indicators.models import Indicator
+
+    before = sorted(Indicator.objects.values_list("code", "numerator", "denominator"))
+    ensure_catalogue()
+    assert sorted(Indicator.objects.values_list("code", "numerator", "denominator")) == before
+    Indicator.objects.all().delete()
+    ensure_catalogue()
+    assert sorted(Indicator.objects.values_list("code", "numerator", "denominator")) == before

@@ -1,0 +1,47 @@
+"""Forms: one unit's data for one year (a field per element of its data set), uploads and reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from vetplan.indicators.models import DataElement, Dataset
+
+
+class DataForm(forms.Form):
+    def __init__(
+        self, *args: Any, elements: list[DataElement], initial_values: dict[int, float], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.elements = elements
+        for element in elements:
+            self.fields[element.code] = forms.DecimalField(
+                label=f"{element.name}（{element.unit}）" if element.unit else element.name,
+                required=False,
+                min_value=0,
+                max_digits=18,
+                decimal_places=0 if element.integer else 4,
+                initial=_plain(initial_values.get(element.pk)),
+            )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="已填写的模板（.xlsx）")
+
+
+class TemplateForm(forms.Form):
+    dataset = forms.ChoiceField(label="数据集", choices=Dataset.choices)
+    year = forms.IntegerField(label="年份", min_value=2000, max_value=2100)
+
+
+class TargetReportForm(forms.Form):
+    year = forms.IntegerField(label="年份", min_value=2000, max_value=2100)
+    value = forms.DecimalField(label="完成值", max_digits=18, decimal_places=4)
+    evidence = forms.FileField(label="佐证材料", required=False)
+
+
+def _plain(value: float | None) -> Any:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value

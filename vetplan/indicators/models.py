@@ -1,0 +1,187 @@
+"""What is reported (DataElement, DataValue), what is computed (Indicator, IndicatorValue)
+and how each target stands (TargetStatus; TargetReport for targets without an indicator)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from vetplan.orgs.models import Organization, Region
+
+
+class Dataset(models.TextChoices):
+    """The data sets units report, one Excel template each, chosen by the unit's type."""
+
+    SCHOOL = "school", "学校数据"
+    DEPARTMENT = "department", "部门数据"
+    ENTERPRISE = "enterprise", "企业数据"
+
+
+class DataElement(models.Model):
+    code = models.CharField("代码", max_length=64, unique=True)
+    name = models.CharField("名称", max_length=128)
+    unit = models.CharField("单位", max_length=16, blank=True)
+    dataset = models.CharField("数据集", max_length=16, choices=Dataset.choices, default=Dataset.SCHOOL)
+    integer = models.BooleanField("整数", default=True)
+    max_value = models.FloatField("上限", null=True, blank=True)
+    seq = models.PositiveIntegerField("序号", default=0)
+
+    class Meta:
+        verbose_name = "数据项"
+        verbose_name_plural = "数据项"
+        ordering = ["seq", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Indicator(models.Model):
+    class Direction(models.TextChoices):
+        HIGHER = "higher", "越高越好"
+        LOWER = "lower", "越低越好"
+
+    code = models.CharField("代码", max_length=64, unique=True)
+    name = models.CharField("名称", max_length=128)
+    synonyms = models.JSONField("同义词", default=list, blank=True)
+    numerator = models.CharField("分子表达式", max_length=255)
+    denominator = models.CharField("分母表达式", max_length=255, blank=True)
+    factor = models.FloatField("系数", default=1)
+    unit = models.CharField("单位", max_length=16, blank=True)
+    direction = models.CharField("方向", max_length=8, choices=Direction.choices, default=Direction.HIGHER)
+    seq = models.PositiveIntegerField("序号", default=0)
+
+    class Meta:
+        verbose_name = "指标"
+        verbose_name_plural = "指标"
+        ordering = ["seq", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DataValue(models.Model):
+    element = models.ForeignKey(DataElement, models.PROTECT, related_name="values", verbose_name="数据项")
+    organization = models.ForeignKey(Organization, models.CASCADE, related_name="data_values", verbose_name="单位")
+    year = models.PositiveSmallIntegerField("年份")
+    value = models.FloatField("数值")
+    source = models.CharField("来源", max_length=16, default="form")  # form | excel | api | demo | synthetic
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="填报人"
+    )
+    entered_at = models.DateTimeField("填报时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "数据值"
+        verbose_name_plural = "数据值"
+        constraints = [
+            models.UniqueConstraint(fields=["element", "organization", "year"], name="indicators_datavalue_unique")
+        ]
+        indexes = [
+            models.Index(fields=["organization", "year"], name="indicators_dv_org_year_idx"),
+            models.Index(fields=["year", "element"], name="indicators_dv_year_element_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id}·{self.element_id}·{self.year}={self.value}"
+
+
+class IndicatorValue(models.Model):
+    """An indicator for one unit's subtree or one region's subtree and year (ratio of sums)."""
+
+    # A materialised table, rebuilt from the data values: no index per foreign key (the unique
+    # constraints and the (organization, year) index cover every lookup) and no database
+    # constraint (Django still cascades deletes), so a full recomputation's bulk insert is not
+    # slowed by hundreds of thousands of deferred constraint checks.
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="values", db_index=False, db_constraint=False)
+    organization = models.ForeignKey(
+        Organization, models.CASCADE, null=True, blank=True, related_name="+", db_index=False, db_constraint=False
+    )
+    region = models.ForeignKey(
+        Region, models.CASCADE, null=True, blank=True, related_name="+", db_index=False, db_constraint=False
+    )
+    year = models.PositiveSmallIntegerField("年份")
+    numerator = models.FloatField(null=True)
+    denominator = models.FloatField(null=True)
+    value = models.FloatField(null=True)
+
+    class Meta:
+        verbose_name = "指标值"
+        verbose_name_plural = "指标值"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "organization", "year"],
+                condition=Q(organization__isnull=False),
+                name="indicators_iv_unique_org",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "region", "year"],
+                condition=Q(region__isnull=False),
+                name="indicators_iv_unique_region",
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "year"], name="indicators_iv_org_year_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}·{self.organization_id or self.region_id}·{self.year}={self.value}"
+
+
+class TargetStatus(models.Model):
+    """A target's materialised status (see status.py), recomputed whenever its figures change."""
+
+    class Status(models.TextChoices):
+        ACHIEVED = "achieved", "已达成"
+        ON_TRACK = "on_track", "正常推进"
+        AT_RISK = "at_risk", "存在风险"
+        OFF_TRACK = "off_track", "严重滞后"
+        NO_DATA = "no_data", "无数据"
+
+    target = models.OneToOneField("plans.Target", models.CASCADE, related_name="status_row")
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.NO_DATA)
+    latest_year = models.PositiveSmallIntegerField(null=True)
+    latest_value = models.FloatField(null=True)
+    projected_value = models.FloatField(null=True)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "目标状态"
+        verbose_name_plural = "目标状态"
+        indexes = [models.Index(fields=["status"], name="indicators_ts_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.target_id}: {self.get_status_display()}"
+
+    @property
+    def css(self) -> str:
+        return STATUS_CSS[self.status]
+
+
+STATUS_CSS = {
+    "achieved": "badge-achieved",
+    "on_track": "badge-on-track",
+    "at_risk": "badge-at-risk",
+    "off_track": "badge-off-track",
+    "no_data": "badge-no-data",
+}
+
+
+class TargetReport(models.Model):
+    """The reported value of a target that has no catalogue indicator (建成2个实训基地)."""
+
+    target = models.ForeignKey("plans.Target", models.CASCADE, related_name="reports", verbose_name="目标")
+    year = models.PositiveSmallIntegerField("年份")
+    value = models.FloatField("完成值")
+    evidence = models.FileField("佐证材料", upload_to="target_reports/%Y/", blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="填报人"
+    )
+    reported_at = models.DateTimeField("填报时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "目标完成情况"
+        verbose_name_plural = "目标完成情况"
+        ordering = ["target", "year"]
+        constraints = [models.UniqueConstraint(fields=["target", "year"], name="indicators_targetreport_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.target_id} · {self.year}: {self.value}"

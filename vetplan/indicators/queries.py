@@ -1,0 +1,189 @@
+"""The figures the dashboard, the home panel and the API show: one set of functions, so numbers agree."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
+
+from vetplan.core.access import scope_of
+from vetplan.indicators.compute import goal_of, target_series
+from vetplan.indicators.models import STATUS_CSS, Indicator, IndicatorValue, TargetStatus
+from vetplan.indicators.status import Assessment, target_status
+from vetplan.orgs.models import Organization, Region
+from vetplan.orgs.roles import Role
+from vetplan.plans.access import visible_plans
+from vetplan.plans.models import Target
+
+STATUS_ORDER = [s.value for s in TargetStatus.Status]
+
+
+def visible_targets(user: Any) -> QuerySet[Target]:
+    """The public sees every target in aggregate (the home panel); signed-in users their plans'."""
+    if scope_of(user).is_anonymous:
+        return Target.objects.all()
+    return Target.objects.filter(plan__in=visible_plans(user))
+
+
+def can_report_target(user: Any, target: Target) -> bool:
+    """Supervisors and department reporters of the plan's region report targets without an indicator."""
+    scope = scope_of(user)
+    return (scope.supervises or scope.role == Role.DEPARTMENT) and scope.in_region(target.plan.region.path)
+
+
+def status_counts(targets: QuerySet[Target]) -> list[dict[str, Any]]:
+    """[{status, label, css, count}] in the fixed order; a target never computed counts as 无数据."""
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    for row in targets.values("status_row__status").annotate(n=Count("pk")).order_by():
+        counts[row["status_row__status"] or TargetStatus.Status.NO_DATA] += row["n"]
+    return [
+        {"status": s, "label": TargetStatus.Status(s).label, "css": STATUS_CSS[s], "count": counts[s]}
+        for s in STATUS_ORDER
+    ]
+
+
+@dataclass
+class TargetRow:
+    target: Target
+    status: str
+    latest_year: int | None
+    latest_value: float | None
+    projected_value: float | None
+
+    @property
+    def label(self) -> str:
+        return str(TargetStatus.Status(self.status).label)
+
+    @property
+    def css(self) -> str:
+        return STATUS_CSS[self.status]
+
+
+def target_rows(targets: QuerySet[Target]) -> list[TargetRow]:
+    rows = []
+    for t in targets.select_related("plan", "indicator", "status_row").order_by("plan_id", "seq", "pk"):
+        s = getattr(t, "status_row", None)
+        rows.append(
+            TargetRow(
+                t,
+                s.status if s else TargetStatus.Status.NO_DATA,
+                s.latest_year if s else None,
+                s.latest_value if s else None,
+                s.projected_value if s else None,
+            )
+        )
+    return rows
+
+
+@dataclass
+class TargetChart:
+    target: Target
+    assessment: Assessment
+    series: list[tuple[int, float]]
+    projection: list[tuple[int, float]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        t = self.target
+        return {
+            "title": t.indicator_text,
+            "unit": t.indicator.unit if t.indicator else t.unit,
+            "goal": float(t.value),
+            "goal_max": float(t.value_max) if t.value_max is not None else None,
+            "deadline": t.deadline_year,
+            "status": self.assessment.status,
+            "series": [[y, round(v, 4)] for y, v in self.series],
+            "projection": [[y, round(v, 4)] for y, v in self.projection],
+        }
+
+
+def target_chart(target: Target) -> TargetChart:
+    series = target_series([target])[target.pk]
+    assessment = target_status(goal_of(target), series, timezone.localdate().year)
+    projection = []
+    if assessment.slope is not None and assessment.intercept is not None and series:
+        last = series[-1][0]
+        end = max(target.deadline_year or last, last)
+        projection = [(y, assessment.intercept + assessment.slope * y) for y in range(last, end + 1)]
+    return TargetChart(target, assessment, series, projection)
+
+
+@dataclass
+class Drilldown:
+    """Indicator values of units (rows) for linked indicators (columns) in one year."""
+
+    year: int | None
+    indicators: list[Indicator]
+    units: list[Organization]
+    values: dict[tuple[int, int], float | None]
+    regions: list[Region] = field(default_factory=list)
+    region_values: dict[tuple[int, int], float | None] = field(default_factory=dict)
+
+    def rows(self) -> list[tuple[Organization, list[float | None]]]:
+        return [(u, [self.values.get((u.pk, i.pk)) for i in self.indicators]) for u in self.units]
+
+    def region_rows(self) -> list[tuple[Region, list[float | None]]]:
+        return [(r, [self.region_values.get((r.pk, i.pk)) for i in self.indicators]) for r in self.regions]
+
+
+def drilldown(
+    units: QuerySet[Organization], targets: QuerySet[Target], year: int | None = None, region: Region | None = None
+) -> Drilldown:
+    indicator_ids = targets.exclude(indicator=None).values("indicator_id")
+    indicators = list(Indicator.objects.filter(pk__in=indicator_ids))
+    unit_list = list(units.order_by("type", "path")[:200])
+    values_qs = IndicatorValue.objects.filter(organization__in=unit_list, indicator__in=indicators)
+    if year is None:
+        year = values_qs.aggregate(y=Max("year"))["y"]
+    values = {
+        (iv["organization_id"], iv["indicator_id"]): iv["value"]
+        for iv in values_qs.filter(year=year).values("organization_id", "indicator_id", "value")
+    }
+    drill = Drilldown(year, indicators, unit_list, values)
+    if region is not None:
+        drill.regions = [region]
+        drill.region_values = {
+            (iv["region_id"], iv["indicator_id"]): iv["value"]
+            for iv in IndicatorValue.objects.filter(region=region, indicator__in=indicators, year=year).values(
+                "region_id", "indicator_id", "value"
+            )
+        }
+    return drill
+
+
+def drill_units(user: Any, parent: Organization | None) -> QuerySet[Organization]:
+    """The units one level down: the parent's children (and itself), or the top units of the user's scope."""
+    from vetplan.indicators.access import visible_organizations
+
+    visible = visible_organizations(user)
+    if parent is not None:
+        return visible.filter(Q(parent=parent) | Q(pk=parent.pk))
+    scope = scope_of(user)
+    if not scope.sees_region and scope.organization_id:
+        return visible.filter(pk=scope.organization_id)
+    return visible.filter(
+        Q(parent__isnull=True) | Q(parent__parent__isnull=True),
+        type__in=[Organization.Type.SCHOOL, Organization.Type.GOVERNMENT, Organization.Type.ENTERPRISE],
+    )
+
+
+def unit_series(target: Target, units: list[Organization]) -> dict[int, dict[int, float | None]]:
+    """{unit pk: {year: value}} of the target's indicator for each unit (the drill-down under a target)."""
+    out: dict[int, dict[int, float | None]] = defaultdict(dict)
+    if not target.indicator_id:
+        return out
+    for org_id, year, value in IndicatorValue.objects.filter(
+        indicator_id=target.indicator_id, organization__in=units
+    ).values_list("organization_id", "year", "value"):
+        out[org_id][year] = value
+    return out
+
+
+def user_region(user: Any) -> Region | None:
+    """The region whose totals head the dashboard: the user's own, for those who see a region."""
+    scope = scope_of(user)
+    if not scope.sees_region or scope.region_id is None:
+        return None
+    return Region.objects.filter(pk=scope.region_id).first()

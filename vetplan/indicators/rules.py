@@ -1,0 +1,17 @@
+"""Role rules for the indicators app: URL name → roles allowed (object checks in access.py / queries.py)."""
+
+from __future__ import annotations
+
+from vetplan.orgs.roles import SIGNED_IN, SUPERVISORS, Role
+
+RULES = {
+    "indicators:dashboard": SIGNED_IN,
+    "indicators:target_detail": SIGNED_IN,
+    "indicators:data_entry": SIGNED_IN,
+    # Reporters: their own unit only; supervisors: any unit of their region (access.py).
+    "indicators:data_form": SIGNED_IN,
+    "indicators:template_download": SIGNED_IN,
+    "indicators:data_upload": SIGNED_IN,
+    # Targets without an indicator are reported by the region's supervisors and departments.
+    "indicators:target_report": SUPERVISORS | {Role.DEPARTMENT},
+}

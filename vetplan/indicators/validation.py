@@ -1,0 +1,180 @@
+"""Checking data values before anything is saved: the same rules for the form, Excel and the API.
+
+A `DataBatch` collects raw cells with their location, checks each (unit known and
+reportable, year, number, range, whole numbers, duplicates), then the rules between
+elements (双师型教师数 ≤ 专业课教师数) over the incoming values laid over the stored ones.
+Nothing is saved here; `services.record_data_values` saves a batch without errors.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from vetplan.indicators.access import reportable_organizations
+from vetplan.indicators.catalogue import catalogue_data
+from vetplan.indicators.models import DataElement, DataValue
+from vetplan.orgs.models import Organization
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def element_rules() -> tuple[tuple[str, str, str], ...]:
+    """(left code, operator, right code) rules between elements, shipped with the catalogue."""
+    return tuple((r["left"], r["op"], r["right"]) for r in catalogue_data().get("rules", []))
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value came from: `工作表“数据”第 5 行 D 列（双师型教师数）` or `values[3]`."""
+
+    text: str
+
+    @classmethod
+    def cell(cls, sheet: str, row: int, column: str, label: str = "") -> Location:
+        suffix = f"（{label}）" if label else ""
+        return cls(f"工作表“{sheet}”第 {row} 行 {column} 列{suffix}")
+
+
+@dataclass
+class Entry:
+    organization: Organization
+    year: int
+    element: DataElement
+    value: float
+    where: Location
+
+
+class DataBatch:
+    def __init__(self, user: Any) -> None:
+        self.user = user
+        self.entries: list[Entry] = []
+        self.errors: list[str] = []
+        self.elements = {e.code: e for e in DataElement.objects.all()}
+        self._orgs = list(reportable_organizations(user))
+        self._by_pk = {o.pk: o for o in self._orgs}
+        self._by_name: dict[str, Organization] = {}
+        for org in self._orgs:
+            for name in (org.name, org.short_name, *(org.aliases or [])):
+                if name:
+                    self._by_name.setdefault(name.strip(), org)
+        self._seen: dict[tuple[int, int, int], Location] = {}
+
+    def error(self, where: Location, reason: str) -> None:
+        self.errors.append(f"{where.text}：{reason}")
+
+    def organization(self, ref: Any, where: Location) -> Organization | None:
+        org = None
+        if isinstance(ref, Organization):
+            org = self._by_pk.get(ref.pk)
+        elif isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            org = self._by_pk.get(int(ref))
+        elif isinstance(ref, str):
+            org = self._by_name.get(ref.strip())
+        if org is None:
+            if ref in (None, ""):
+                self.error(where, "单位为空")
+            elif Organization.objects.filter(pk=getattr(ref, "pk", -1)).exists() or (
+                isinstance(ref, str) and Organization.objects.filter(name=ref.strip()).exists()
+            ):
+                self.error(where, f"无权填报单位“{ref}”的数据")
+            else:
+                self.error(where, f"未知单位“{ref}”")
+        return org
+
+    def year(self, raw: Any, where: Location) -> int | None:
+        try:
+            year = int(str(raw).strip()) if not isinstance(raw, float) or raw.is_integer() else None
+        except (TypeError, ValueError):
+            year = None
+        if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+            self.error(where, f"年份 {raw!r} 无效，应为 {MIN_YEAR}—{MAX_YEAR} 之间的整数")
+            return None
+        return year
+
+    def element(self, code: str, where: Location) -> DataElement | None:
+        element = self.elements.get((code or "").strip())
+        if element is None:
+            self.error(where, f"未知数据项“{code}”")
+        return element
+
+    def add(
+        self, org: Organization | None, year: int | None, element: DataElement | None, raw: Any, where: Location
+    ) -> None:
+        """Check one value; blank values are skipped (not reported), not errors."""
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return
+        value = _number(raw)
+        if value is None:
+            self.error(where, f"“{raw}”不是数字")
+            return
+        if value < 0:
+            self.error(where, f"数值 {_plain(value)} 不能为负数")
+            return
+        if element is None:
+            return
+        if element.max_value is not None and value > element.max_value:
+            self.error(where, f"数值 {_plain(value)} 超出合理范围（不超过 {_plain(element.max_value)}）")
+            return
+        if element.integer and not value.is_integer():
+            self.error(where, f"{element.name}应为整数，填写的是 {_plain(value)}")
+            return
+        if org is None or year is None:
+            return
+        key = (org.pk, year, element.pk)
+        if key in self._seen:
+            self.error(where, f"与{self._seen[key].text}重复（同一单位、年份、数据项）")
+            return
+        self._seen[key] = where
+        self.entries.append(Entry(org, year, element, value, where))
+
+    def check_rules(self) -> None:
+        """Rules between elements, over incoming values laid over the stored ones."""
+        if not self.entries:
+            return
+        codes = {e.pk: e.code for e in self.elements.values()}
+        merged: dict[tuple[int, int], dict[str, float]] = {}
+        stored = DataValue.objects.filter(
+            organization_id__in={e.organization.pk for e in self.entries}, year__in={e.year for e in self.entries}
+        ).values_list("organization_id", "year", "element_id", "value")
+        for org_id, year, element_id, value in stored:
+            merged.setdefault((org_id, year), {})[codes[element_id]] = value
+        where: dict[tuple[int, int, str], Location] = {}
+        for entry in self.entries:
+            key = (entry.organization.pk, entry.year)
+            merged.setdefault(key, {})[entry.element.code] = entry.value
+            where[(*key, entry.element.code)] = entry.where
+        for (org_id, year), values in merged.items():
+            for left, op, right in element_rules():
+                if left not in values or right not in values:
+                    continue
+                if op == "<=" and values[left] > values[right]:
+                    place = where.get((org_id, year, left)) or where.get((org_id, year, right))
+                    if place is not None:
+                        self.error(
+                            place,
+                            f"{self.elements[left].name}（{_plain(values[left])}）不能大于"
+                            f"{self.elements[right].name}（{_plain(values[right])}）",
+                        )
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _number(raw: Any) -> float | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        value = float(raw)
+    else:
+        try:
+            value = float(str(raw).strip().replace(",", "").replace("，", ""))
+        except ValueError:
+            return None
+    return value if math.isfinite(value) else None
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

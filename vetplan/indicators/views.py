@@ -1,0 +1,184 @@
+"""Views: the data dashboard, a target's chart, data entry by form and by Excel, target reports.
+
+Each view parses input, checks permission, calls one service or query, and responds.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from vetplan.indicators import queries
+from vetplan.indicators.access import dataset_of, get_org_for_data, reportable_organizations
+from vetplan.indicators.excel import build_template, read_upload
+from vetplan.indicators.forms import DataForm, TargetReportForm, TemplateForm, UploadForm
+from vetplan.indicators.models import DataElement, Dataset, DataValue
+from vetplan.indicators.services import DataError, record_data_values, record_target_report
+from vetplan.indicators.validation import DataBatch, Location
+from vetplan.plans.models import Target
+
+YEARS_SHOWN = 5
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    targets = queries.visible_targets(request.user)
+    org_pk = _int(request.GET.get("org"))
+    parent = get_org_for_data(request.user, org_pk) if org_pk else None
+    region = queries.user_region(request.user) if parent is None else None
+    drill = queries.drilldown(
+        queries.drill_units(request.user, parent), targets, _int(request.GET.get("year")), region=region
+    )
+    counts = queries.status_counts(targets)
+    return render(
+        request,
+        "indicators/dashboard.html",
+        {
+            "counts": counts,
+            "rows": queries.target_rows(targets),
+            "drill": drill,
+            "parent": parent,
+            "chart": {"labels": [c["label"] for c in counts], "counts": [c["count"] for c in counts]},
+        },
+    )
+
+
+def target_detail(request: HttpRequest, target_pk: int) -> HttpResponse:
+    target = _get_target(request, target_pk)
+    chart = queries.target_chart(target)
+    units = list(queries.drill_units(request.user, None)) if target.indicator_id else []
+    by_unit = queries.unit_series(target, units)
+    years = sorted({y for s in by_unit.values() for y in s})[-YEARS_SHOWN:]
+    unit_rows = [(u, [by_unit.get(u.pk, {}).get(y) for y in years]) for u in units if u.pk in by_unit]
+    return render(
+        request,
+        "indicators/target_detail.html",
+        {
+            "target": target,
+            "chart": chart,
+            "chart_json": chart.as_json(),
+            "status_label": dict(queries.TargetStatus.Status.choices)[chart.assessment.status],
+            "status_css": queries.STATUS_CSS[chart.assessment.status],
+            "years": years,
+            "unit_rows": unit_rows,
+            "report_form": TargetReportForm(initial={"year": timezone.localdate().year})
+            if not target.indicator_id and queries.can_report_target(request.user, target)
+            else None,
+            "reports": target.reports.all() if not target.indicator_id else [],
+        },
+    )
+
+
+@require_POST
+def target_report(request: HttpRequest, target_pk: int) -> HttpResponse:
+    target = _get_target(request, target_pk)
+    if not queries.can_report_target(request.user, target):
+        raise PermissionDenied("只有本区域的督导室和部门可以填报目标完成情况。")
+    form = TargetReportForm(request.POST, request.FILES)
+    if form.is_valid():
+        record_target_report(
+            target,
+            by=request.user,
+            year=form.cleaned_data["year"],
+            value=float(form.cleaned_data["value"]),
+            evidence=form.cleaned_data["evidence"],
+        )
+        messages.success(request, "已保存目标完成情况。")
+    else:
+        messages.error(request, "填报有误：" + "；".join(e for errs in form.errors.values() for e in errs))
+    return redirect("indicators:target_detail", target_pk=target.pk)
+
+
+def data_entry(request: HttpRequest) -> HttpResponse:
+    year = timezone.localdate().year
+    orgs = list(reportable_organizations(request.user).order_by("type", "path")[:300])
+    return render(
+        request,
+        "indicators/data_entry.html",
+        {
+            "orgs": orgs,
+            "years": list(range(year - YEARS_SHOWN, year + 1)),
+            "template_form": TemplateForm(initial={"year": year - 1, "dataset": _default_dataset(orgs)}),
+            "upload_form": UploadForm(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def data_form(request: HttpRequest, org_pk: int, year: int) -> HttpResponse:
+    org = get_org_for_data(request.user, org_pk, write=request.method == "POST")
+    elements = list(DataElement.objects.filter(dataset=dataset_of(org)))
+    stored = dict(DataValue.objects.filter(organization=org, year=year).values_list("element_id", "value"))
+    form = DataForm(request.POST or None, elements=elements, initial_values=stored)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        batch = DataBatch(request.user)
+        for element in elements:
+            raw = form.cleaned_data.get(element.code)
+            batch.add(org, year, element, raw if raw is None else float(raw), Location(f"“{element.name}”"))
+        try:
+            result = record_data_values(batch, by=request.user, source="form")
+        except DataError as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, f"已保存 {year} 年数据，更新指标值 {result.indicator_values} 个。")
+            return redirect("indicators:data_form", org_pk=org.pk, year=year)
+    can_write = reportable_organizations(request.user).filter(pk=org.pk).exists()
+    return render(
+        request,
+        "indicators/data_form.html",
+        {"org": org, "year": year, "form": form, "errors": errors, "can_write": can_write,
+         "years": list(range(timezone.localdate().year - YEARS_SHOWN, timezone.localdate().year + 1))},
+    )  # fmt: skip
+
+
+def template_download(request: HttpRequest) -> HttpResponse:
+    form = TemplateForm(request.GET or {"dataset": Dataset.SCHOOL, "year": timezone.localdate().year - 1})
+    if not form.is_valid():
+        raise Http404("模板参数无效。")
+    dataset, year = form.cleaned_data["dataset"], form.cleaned_data["year"]
+    content = build_template(request.user, dataset, year)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="data-{dataset}-{year}.xlsx"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def data_upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        batch = read_upload(request.user, form.cleaned_data["file"])
+        try:
+            result = record_data_values(batch, by=request.user, source="excel")
+        except DataError as exc:
+            errors = exc.errors
+        else:
+            messages.success(
+                request, f"已导入 {len(batch.entries)} 个数据值，更新指标值 {result.indicator_values} 个。"
+            )
+            return redirect("indicators:data_entry")
+    return render(request, "indicators/data_upload.html", {"form": form, "errors": errors}, status=200)
+
+
+def _get_target(request: HttpRequest, target_pk: int) -> Target:
+    target = (
+        queries.visible_targets(request.user)
+        .select_related("plan__region", "indicator", "scope_organization")
+        .filter(pk=target_pk)
+        .first()
+    )
+    if target is None:
+        raise Http404("没有找到该目标。")
+    return target
+
+
+def _default_dataset(orgs: list[object]) -> str:
+    return dataset_of(orgs[0]) if len(orgs) == 1 else Dataset.SCHOOL  # type: ignore[arg-type]
