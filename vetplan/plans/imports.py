@@ -240,6 +240,10 @@ def confirm_import(
         source_text=draft.source_text,
         new_unit_types=types,
     )
+    # Imported here: the indicators app builds on plans, so plans does not import it at load time.
+    from vetplan.indicators.services import link_targets_to_indicators
+
+    link_targets_to_indicators(plan.targets.all(), by=by)
     draft.status = PlanImportDraft.Status.CONFIRMED
     draft.plan = plan
     draft.save(update_fields=["status", "plan"])
