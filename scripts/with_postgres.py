@@ -73,6 +73,8 @@ def main(argv: list[str]) -> int:
            "--locale=C.UTF-8" if _has_c_utf8() else "--locale=C", "--no-sync")  # fmt: skip
         options = f"-p {port} -k {sockdir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
         pg(str(bindir / "pg_ctl"), "-D", str(datadir), "-o", options, "-l", str(log), "-w", "start")
+        # The database DATABASE_URL names, so `vetplan migrate` works too (pytest makes its own test_ one).
+        pg(str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "vetplan")
         version = subprocess.run(
             [str(bindir / "postgres"), "--version"], capture_output=True, text=True, check=False
         ).stdout.strip()
