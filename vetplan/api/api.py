@@ -18,10 +18,10 @@ from ninja.errors import HttpError
 from vetplan.api.auth import TokenAuth
 from vetplan.core.access import scope_of
 from vetplan.indicators import queries
-from vetplan.indicators.access import visible_organizations
 from vetplan.indicators.models import Indicator, IndicatorValue
 from vetplan.indicators.services import DataError, record_data_values
 from vetplan.indicators.validation import DataBatch, Location
+from vetplan.orgs.access import visible_organizations
 
 api = NinjaAPI(
     title="vetplan API",

@@ -10,6 +10,7 @@ from django.http import Http404
 
 from vetplan.core.access import scope_of
 from vetplan.indicators.models import Dataset
+from vetplan.orgs.access import visible_organizations
 from vetplan.orgs.models import Organization
 
 DATASET_OF_TYPE = {Organization.Type.SCHOOL: Dataset.SCHOOL, Organization.Type.ENTERPRISE: Dataset.ENTERPRISE}
@@ -17,19 +18,6 @@ DATASET_OF_TYPE = {Organization.Type.SCHOOL: Dataset.SCHOOL, Organization.Type.E
 
 def dataset_of(org: Organization) -> str:
     return DATASET_OF_TYPE.get(org.type, Dataset.DEPARTMENT)
-
-
-def visible_organizations(user: Any) -> QuerySet[Organization]:
-    """Supervisors and department reporters see their region; school and enterprise reporters their unit."""
-    scope = scope_of(user)
-    orgs = Organization.objects.select_related("region")
-    if scope.sees_everything:
-        return orgs
-    if scope.sees_region:
-        return orgs.filter(scope.region_q())
-    if scope.organization_path:
-        return orgs.filter(path__startswith=scope.organization_path)
-    return orgs.none()
 
 
 def reportable_organizations(user: Any) -> QuerySet[Organization]:

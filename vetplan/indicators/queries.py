@@ -155,7 +155,7 @@ def drilldown(
 
 def drill_units(user: Any, parent: Organization | None) -> QuerySet[Organization]:
     """The units one level down: the parent's children (and itself), or the top units of the user's scope."""
-    from vetplan.indicators.access import visible_organizations
+    from vetplan.orgs.access import visible_organizations
 
     visible = visible_organizations(user)
     if parent is not None:
