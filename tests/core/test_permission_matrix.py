@@ -76,6 +76,8 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
         return supervision_matrix.payload_for(view_name, county)
     if view_name.startswith("indicators:"):
         return indicators_matrix.payload_for(view_name, county)
+    if view_name.startswith("reports:"):
+        return reports_matrix.payload_for(view_name, county)
     return {
         "plans:plan_edit": {"title": "测试县职业教育行动计划（修订）", "period_start": 2024, "period_end": 2027},
         "plans:target_create": {
@@ -110,7 +112,7 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
 
 WRITE_VIEWS = {"plans:plan_edit", "plans:target_create", "plans:target_edit", "plans:task_create", "plans:task_edit",
                "plans:task_status", "plans:import_confirm", "plans:import_discard", "orgs:org_edit",
-               "logout"} | supervision_matrix.WRITE_VIEWS | indicators_matrix.WRITE_VIEWS  # fmt: skip
+               "logout"} | supervision_matrix.WRITE_VIEWS | indicators_matrix.WRITE_VIEWS | reports_matrix.WRITE_VIEWS  # fmt: skip
 CASES = [(view, persona) for view in sorted(role_rules()) for persona in PERSONAS]
 
 

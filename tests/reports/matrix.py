@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.conftest import County
 from tests.reports.supervision_data import published_bulletin, scored_round
+from vetplan.reports import services
+from vetplan.reports.models import QualityReport
+
+WRITE_VIEWS = {"reports:quality_create", "reports:quality_edit", "reports:quality_publish", "reports:quality_discard"}
+DRAFT_VIEWS = {"quality_edit", "quality_publish", "quality_discard"}
+
+
+def quality_report(county: County, *, published: bool) -> QualityReport:
+    supervisor = county.users["supervisor"]
+    report = services.create_quality_reports(county.region, year=2025, by=supervisor, schools=[])[0]
+    return services.publish_quality_report(report, by=supervisor) if published else report
 
 
 def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
@@ -12,4 +25,14 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
         return {"round_pk": scored_round(county).pk}
     if name == "bulletin":
         return {"bulletin_pk": published_bulletin(county).pk}
+    if name in ("quality_detail", "quality_download", *DRAFT_VIEWS):
+        # Published for the public views; a draft of the county for the supervisors' actions.
+        return {"report_pk": quality_report(county, published=name not in DRAFT_VIEWS).pk}
     return {}
+
+
+def payload_for(view_name: str, county: County) -> dict[str, Any]:
+    return {
+        "reports:quality_create": {"year": 2025, "regional": "on", "schools": [county.school.pk]},
+        "reports:quality_edit": {"challenges": "实训基地建设滞后。"},
+    }.get(view_name, {})

@@ -11,8 +11,9 @@ from pypdf import PdfReader
 
 from tests.reports.pdf_pages import ink_share, pdf_pages, render_first_page
 from vetplan.reports.content import Chart, Heading, Paragraph, ReportDocument, Table
+from vetplan.reports.fonts import FontMissingError
 from vetplan.reports.formatters import pdf as pdf_formatter
-from vetplan.reports.formatters.pdf import FontMissingError, to_pdf
+from vetplan.reports.formatters.pdf import to_pdf
 
 A4 = (595, 842)  # points
 

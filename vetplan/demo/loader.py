@@ -15,6 +15,7 @@ from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.services import create_organization, create_region, grant_role
 from vetplan.plans.models import Plan
 from vetplan.plans.services import import_plan_document, set_task_status
+from vetplan.reports.demo_data import load_demo_quality_reports
 from vetplan.supervision.demo_data import load_demo_supervision
 
 
@@ -73,6 +74,7 @@ def load_demo_county() -> DemoCounty:
             set_task_status(task, by=users["duban"], status=status)
     load_demo_supervision(plan, users, timezone.localdate())
     load_demo_indicators(region, plan)
+    load_demo_quality_reports(region, users["duban"])
     return DemoCounty(region, plan, created=True)
 
 

@@ -1,4 +1,5 @@
-"""Role rules for the reports app: URL name → roles allowed (object checks via plans.access and supervision.access)."""
+"""Role rules for the reports app: URL name → roles allowed (object checks via plans.access,
+supervision.access and reports.access)."""
 
 from __future__ import annotations
 
@@ -11,4 +12,12 @@ RULES = {
     "reports:round_report": SUPERVISORS,
     # Public once published, like the bulletin page; a draft is not found except by supervisors.
     "reports:bulletin": EVERYONE,
+    # 年度质量报告: published ones are public; drafts are the region's supervisors' to edit and publish.
+    "reports:quality_list": EVERYONE,
+    "reports:quality_detail": EVERYONE,
+    "reports:quality_download": EVERYONE,
+    "reports:quality_create": SUPERVISORS,
+    "reports:quality_edit": SUPERVISORS,
+    "reports:quality_publish": SUPERVISORS,
+    "reports:quality_discard": SUPERVISORS,
 }

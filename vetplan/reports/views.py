@@ -1,27 +1,53 @@
-"""Report downloads: check access to the subject, generate the content, format it, send it as a file."""
+"""Report pages and downloads: check access to the subject, generate the content, format it, send it.
+
+年度质量报告 pages are here too: the public list, a report read on the page, and the
+supervisors' create, edit, publish and discard actions (services.py).
+"""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+from vetplan.core.pagination import paginate
 from vetplan.plans.access import get_plan_for_user, visible_plans
+from vetplan.reports import access, services
 from vetplan.reports.bulletin import bulletin_report
-from vetplan.reports.content import ReportDocument
+from vetplan.reports.content import ReportDocument, to_json
+from vetplan.reports.fonts import FontMissingError
 from vetplan.reports.formatters import CONTENT_TYPES, FORMATTERS
-from vetplan.reports.formatters.pdf import FontMissingError
+from vetplan.reports.forms import NarrativesForm, QualityReportCreateForm
+from vetplan.reports.quality_report import latest_year, quality_report, schools_of
 from vetplan.reports.supervision_report import round_report as make_round_report
 from vetplan.reports.task_list import task_list_report
 from vetplan.supervision import access as supervision_access
 
+RECENT = 10  # rounds and bulletins listed on the report page (the full lists are in 督导)
+
 
 def report_list(request: HttpRequest) -> HttpResponse:
-    plans = visible_plans(request.user).order_by("-issued_on", "-pk")
-    return render(request, "reports/report_list.html", {"plans": plans})
+    """Every output the user may download, by kind."""
+    can_supervise = supervision_access.can_supervise(request.user)
+    rounds = supervision_access.visible_rounds(request.user).order_by("-year", "-pk")[:RECENT] if can_supervise else []
+    bulletins = supervision_access.visible_bulletins(request.user).order_by("-published_at", "-pk")[:RECENT]
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "plans": visible_plans(request.user).order_by("-issued_on", "-pk"),
+            "rounds": rounds,
+            "bulletins": bulletins,
+            "quality_reports": access.visible_quality_reports(request.user).select_related("region", "organization")[
+                :RECENT
+            ],
+        },
+    )
 
 
 def task_list(request: HttpRequest, plan_pk: int, fmt: str) -> HttpResponse:
@@ -44,6 +70,116 @@ def bulletin(request: HttpRequest, bulletin_pk: int, fmt: str) -> HttpResponse:
     _check_format(fmt)
     found = supervision_access.get_bulletin_for_user(request.user, bulletin_pk)
     return download(bulletin_report(found, timezone.localdate()), fmt)
+
+
+# 年度质量报告 ------------------------------------------------------------------------------
+
+
+def quality_list(request: HttpRequest) -> HttpResponse:
+    """Public: the published reports; the region's supervisors also see their drafts."""
+    reports = access.visible_quality_reports(request.user).select_related("region", "organization")
+    return render(
+        request,
+        "reports/quality_list.html",
+        {"page": paginate(request, reports), "can_supervise": supervision_access.can_supervise(request.user)},
+    )
+
+
+def quality_create(request: HttpRequest) -> HttpResponse:
+    region = supervision_access.supervisor_region(request.user)
+    form = QualityReportCreateForm(
+        request.POST or None,
+        schools=schools_of(region),
+        initial={"year": latest_year(region) or timezone.localdate().year - 1, "schools": schools_of(region)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.create_quality_reports(
+                region,
+                year=form.cleaned_data["year"],
+                by=request.user,
+                regional=form.cleaned_data["regional"],
+                schools=form.cleaned_data["schools"],
+            )
+        except services.ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            if created:
+                messages.success(request, f"已生成 {len(created)} 份年度质量报告草稿，核对无误后可发布。")
+            else:
+                messages.info(request, "所选单位该年度的报告都已存在，未重复生成。")
+            return redirect("reports:quality_list")
+    return render(request, "reports/quality_form.html", {"form": form, "heading": "生成年度质量报告"})
+
+
+def quality_detail(request: HttpRequest, report_pk: int) -> HttpResponse:
+    report = access.get_quality_report_for_user(request.user, report_pk)
+    try:
+        document = quality_report(report, timezone.localdate())
+    except FontMissingError as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    return render(
+        request,
+        "reports/quality_detail.html",
+        {
+            "report": report,
+            "document": to_json(document),
+            "can_edit": not report.is_published and access.can_edit(request.user, report),
+        },
+    )
+
+
+def quality_edit(request: HttpRequest, report_pk: int) -> HttpResponse:
+    report = access.get_quality_report_for_user(request.user, report_pk, write=True)
+    form = NarrativesForm(request.POST or None, initial=report.narratives)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_narratives(report, form.cleaned_data, by=request.user)
+        except services.ReportError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "报告文字已保存。")
+        return redirect("reports:quality_detail", report_pk=report.pk)
+    return render(
+        request, "reports/quality_form.html", {"form": form, "heading": f"编写：{report.title}", "report": report}
+    )
+
+
+@require_POST
+def quality_publish(request: HttpRequest, report_pk: int) -> HttpResponse:
+    report = access.get_quality_report_for_user(request.user, report_pk, write=True)
+    try:
+        services.publish_quality_report(report, by=request.user)
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    except FontMissingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "报告已发布，公众可在年度质量报告页面查看和下载。")
+    return redirect("reports:quality_detail", report_pk=report.pk)
+
+
+@require_POST
+def quality_discard(request: HttpRequest, report_pk: int) -> HttpResponse:
+    report = access.get_quality_report_for_user(request.user, report_pk, write=True)
+    try:
+        services.discard_quality_report(report, by=request.user)
+    except services.ReportError as error:
+        messages.error(request, str(error))
+        return redirect("reports:quality_detail", report_pk=report.pk)
+    messages.success(request, "报告草稿已删除。")
+    return redirect("reports:quality_list")
+
+
+def quality_download(request: HttpRequest, report_pk: int, fmt: str) -> HttpResponse:
+    """Public once published (its stored copy); a draft is not found except by the region's supervisors."""
+    _check_format(fmt)
+    report = access.get_quality_report_for_user(request.user, report_pk)
+    try:
+        document = quality_report(report, timezone.localdate())
+    except FontMissingError as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    return download(document, fmt)
 
 
 def _check_format(fmt: str) -> None:

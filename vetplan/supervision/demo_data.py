@@ -1,4 +1,5 @@
-"""The demo county's supervision year: reports in every state, 督办 items, an order, a bulletin.
+"""The demo county's supervision year: reports in every state, 督办 items, a scored round, an
+order, an interview and a bulletin on the round.
 
 Built through the same services the pages use, so the demo shows what a county would see.
 """
@@ -6,6 +7,7 @@ Built through the same services the pages use, so the demo shows what a county w
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from vetplan.orgs.models import Organization
@@ -23,6 +25,7 @@ from vetplan.supervision.services.reports import (
     return_progress_report,
     submit_progress_report,
 )
+from vetplan.supervision.services.rounds import create_round, record_assessment, score_round
 
 
 def load_demo_supervision(plan: Plan, users: dict[str, Any], today: dt.date) -> None:
@@ -56,9 +59,22 @@ def load_demo_supervision(plan: Plan, users: dict[str, Any], today: dt.date) -> 
     escalate_missing_reports(today, tasks=plan.tasks.all())
 
     region = plan.region
+    # Last year's regular round over the units that lead tasks: report quality scored, then the round.
+    units = Organization.objects.filter(led_tasks__plan=plan).distinct()
+    round_ = create_round(
+        region, by=supervisor, year=last_year, title=f"{last_year}年度职业教育重点任务定期督导", units=units
+    )
+    quality = {"县教体局": (Decimal(92), "材料翔实，佐证充分。"), "县财政局": (Decimal(88), "经费数据与决算一致。"),
+               "县委编办": (Decimal(55), "任务逾期，报告未附佐证。")}  # fmt: skip
+    for assessment in round_.assessments.select_related("organization"):
+        score, comment = quality.get(assessment.organization.short_name, (None, ""))
+        if score is not None:
+            record_assessment(assessment, by=supervisor, quality_score=score, comment=comment)
+    score_round(round_, by=supervisor)
+
     bureau = Organization.objects.get(region=region, short_name="县委编办")
     issue_rectification_order(
-        region, by=supervisor, organization=bureau,
+        region, by=supervisor, organization=bureau, round=round_,
         finding="职业学校兼职教师编制核定未按期完成（任务4，应于2025年6月底前完成）。",
         requirement="核定兼职教师编制并报县督导室备案。", deadline=today - dt.timedelta(days=10),
     )  # fmt: skip

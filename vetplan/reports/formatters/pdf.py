@@ -21,8 +21,8 @@ from fpdf.enums import Align, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
 from vetplan.reports.content import Chart, Heading, Paragraph, ReportDocument, Table
+from vetplan.reports.fonts import missing
 
-FONT_PACKAGE = "fonts-noto-cjk"
 NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
 SERIF, SERIF_BOLD, SANS_BOLD = "serif", "serif-bold", "sans-bold"
 # Our face → (fontconfig pattern, file name in Debian's package, when fontconfig is absent).
@@ -42,10 +42,6 @@ HEADER_FILL = (232, 236, 241)
 CHART_WIDTH = 150.0
 KEEP_HEADING = 2 * LINE_BODY  # a heading and a line of what follows it
 KEEP_TABLE = LINE_BODY + 3 * LINE_TABLE  # the title, the header row and a first row
-
-
-class FontMissingError(RuntimeError):
-    """The CJK fonts are not installed; the message says which package to install."""
 
 
 @dataclass(frozen=True)
@@ -111,10 +107,7 @@ def _find_font(pattern: str, file_name: str) -> FontFile:
     known = NOTO_DIR / file_name
     if known.is_file():
         return FontFile(known, _collection_index(known, family))
-    raise FontMissingError(
-        f"生成 PDF 需要中文字体“{family}”，本机未安装。请安装 Debian 软件包 {FONT_PACKAGE}"
-        f"（apt-get install {FONT_PACKAGE}）后重试。"
-    )
+    raise missing(family, "生成 PDF ")
 
 
 def _collection_index(path: Path, family: str) -> int:

@@ -1,6 +1,7 @@
-"""`vetplan report KIND --SUBJECT N --format docx|xlsx|pdf --out FILE`: write an official output.
+"""`vetplan report KIND ... --format docx|xlsx|pdf --out FILE`: write an official output.
 
-KIND is one of reports/kinds.py: `task-list --plan N`, `round --round N`, `bulletin --bulletin N`.
+KIND is one of reports/kinds.py: `task-list --plan N`, `round --round N`, `bulletin --bulletin N`,
+`quality --region N | --school N [--year Y]`.
 """
 
 from __future__ import annotations
@@ -11,32 +12,30 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from vetplan.reports.fonts import FontMissingError
 from vetplan.reports.formatters import FORMATTERS
-from vetplan.reports.formatters.pdf import FontMissingError
-from vetplan.reports.kinds import KINDS
+from vetplan.reports.kinds import KINDS, SUBJECT_OPTIONS, SubjectError
 
 
 class Command(BaseCommand):
-    help = "生成报告文件：" + "；".join(f"{name}（--{kind.subject} N）：{kind.label}" for name, kind in KINDS.items())
+    help = "生成报告文件：" + "；".join(f"{name}（{kind.usage}）：{kind.label}" for name, kind in KINDS.items())
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=list(KINDS))
-        for subject, label in sorted({(kind.subject, kind.subject_label) for kind in KINDS.values()}):
-            parser.add_argument(f"--{subject}", type=int, help=f"{label}编号")
+        for option, label in SUBJECT_OPTIONS.items():
+            parser.add_argument(f"--{option}", type=int, help=label)
         parser.add_argument("--format", dest="fmt", choices=list(FORMATTERS), default="docx")
         parser.add_argument("--out", help="输出文件（默认：报告标题.格式）")
 
     def handle(self, *args: Any, **options: Any) -> None:
         kind = KINDS[options["kind"]]
-        pk = options[kind.subject]
-        if pk is None:
-            raise CommandError(f"{options['kind']} 报告须用 --{kind.subject} 指定{kind.subject_label}编号。")
-        subject = kind.model._default_manager.filter(pk=pk).first()
-        if subject is None:
-            raise CommandError(f"没有编号为 {pk} 的{kind.subject_label}。")
-        document = kind.generate(subject, timezone.localdate())
-        out = Path(options["out"] or f"{document.title}.{options['fmt']}")
         try:
+            subject = kind.load(options)
+        except SubjectError as error:
+            raise CommandError(f"{options['kind']} 报告：{error}") from None
+        try:
+            document = kind.generate(subject, timezone.localdate())
+            out = Path(options["out"] or f"{document.title}.{options['fmt']}")
             out.write_bytes(FORMATTERS[options["fmt"]](document))
         except FontMissingError as error:
             raise CommandError(str(error)) from None

@@ -1,0 +1,123 @@
+"""年度质量报告 pages: the public reads what is published; drafts stay with the region's supervisors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import County
+from tests.factories import member
+from tests.indicators.helpers import save
+from tests.reports.pdf_pages import pdf_text
+from vetplan.orgs.roles import Role
+from vetplan.reports import services
+from vetplan.reports.models import QualityReport
+
+
+@pytest.fixture
+def reports(county: County) -> dict[str, QualityReport]:
+    """The county's 2025 report published, the school's a draft."""
+    supervisor = county.users["supervisor"]
+    save(supervisor, county.school, 2025, teachers_specialised=100, teachers_dual_qualified=75)
+    county_report, school_report = services.create_quality_reports(county.region, year=2025, by=supervisor)
+    services.publish_quality_report(county_report, by=supervisor)
+    return {"published": county_report, "draft": school_report}
+
+
+def test_an_anonymous_visitor_reads_and_downloads_the_published_report(
+    client: Any, reports: dict[str, QualityReport]
+) -> None:
+    published = reports["published"]
+    listing = client.get(reverse("reports:quality_list")).content.decode()
+    assert published.title in listing and reports["draft"].title not in listing
+    page = client.get(reverse("reports:quality_detail", args=[published.pk]))
+    assert page.status_code == 200
+    assert "双师型教师占专业课教师比例（%）" in page.content.decode() and "75" in page.content.decode()
+    download = client.get(reverse("reports:quality_download", args=[published.pk, "pdf"]))
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert "测试县职业教育质量年度报告（2025年度）" in pdf_text(download.content)
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "school_reporter", "department_reporter", "outsider"])
+def test_a_draft_is_not_found_except_by_supervisors(
+    persona: str, county: County, client_as: Any, reports: dict[str, QualityReport]
+) -> None:
+    client = client_as(county.users[persona])
+    draft = reports["draft"]
+    assert client.get(reverse("reports:quality_detail", args=[draft.pk])).status_code == 404
+    assert client.get(reverse("reports:quality_download", args=[draft.pk, "docx"])).status_code == 404
+    assert draft.title not in client.get(reverse("reports:quality_list")).content.decode()
+
+
+def test_another_regions_supervisor_does_not_see_the_draft(
+    county: County, client_as: Any, reports: dict[str, QualityReport]
+) -> None:
+    from vetplan.orgs.models import Organization
+
+    office = Organization.objects.create(
+        name="邻县教育督导室", type=Organization.Type.SUPERVISION, region=county.other_region
+    )
+    client = client_as(member(office, Role.SUPERVISOR, username="linxian-duban"))
+    assert client.get(reverse("reports:quality_detail", args=[reports["draft"].pk])).status_code == 404
+    assert client.get(reverse("reports:quality_detail", args=[reports["published"].pk])).status_code == 200
+
+
+def test_a_supervisor_creates_writes_and_publishes(county: County, client_as: Any) -> None:
+    client = client_as(county.users["supervisor"])
+    save(county.users["supervisor"], county.school, 2025, teachers_specialised=100, teachers_dual_qualified=75)
+    form = client.get(reverse("reports:quality_create")).content.decode()
+    assert 'value="2025"' in form  # the latest year with figures
+    response = client.post(
+        reverse("reports:quality_create"), {"year": 2025, "regional": "on", "schools": [county.school.pk]}
+    )
+    assert response.status_code == 302
+    report = QualityReport.objects.get(organization=None)
+    assert QualityReport.objects.count() == 2 and not report.is_published
+
+    client.post(reverse("reports:quality_edit", args=[report.pk]), {"challenges": "实训基地建设滞后于规划进度。"})
+    page = client.get(reverse("reports:quality_detail", args=[report.pk])).content.decode()
+    assert "实训基地建设滞后于规划进度。" in page and "草稿" in page
+
+    client.post(reverse("reports:quality_publish", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.is_published and report.published_by == county.users["supervisor"]
+    assert client_as(None).get(reverse("reports:quality_detail", args=[report.pk])).status_code == 200
+
+
+def test_create_needs_a_subject_and_names_the_problem(county: County, client_as: Any) -> None:
+    client = client_as(county.users["supervisor"])
+    response = client.post(reverse("reports:quality_create"), {"year": 2025})
+    assert response.status_code == 200 and "请至少选择地区年报或一所学校" in response.content.decode()
+    assert not QualityReport.objects.exists()
+
+
+def test_a_draft_can_be_discarded_but_not_a_published_report(
+    county: County, client_as: Any, reports: dict[str, QualityReport]
+) -> None:
+    client = client_as(county.users["supervisor"])
+    client.post(reverse("reports:quality_discard", args=[reports["draft"].pk]))
+    assert not QualityReport.objects.filter(pk=reports["draft"].pk).exists()
+    response = client.post(reverse("reports:quality_discard", args=[reports["published"].pk]), follow=True)
+    assert "已经发布" in response.content.decode()
+    assert QualityReport.objects.filter(pk=reports["published"].pk).exists()
+
+
+def test_the_report_page_lists_every_kind(county: County, client_as: Any, reports: dict[str, QualityReport]) -> None:
+    from tests.reports.supervision_data import published_bulletin, scored_round
+
+    round_, bulletin = scored_round(county), published_bulletin(county)
+    supervisor_page = client_as(county.users["supervisor"]).get(reverse("reports:report_list")).content.decode()
+    for url in (
+        reverse("reports:task_list", args=[county.plan.pk, "docx"]),
+        reverse("reports:round_report", args=[round_.pk, "pdf"]),
+        reverse("reports:bulletin", args=[bulletin.pk, "xlsx"]),
+        reverse("reports:quality_download", args=[reports["published"].pk, "pdf"]),
+        reverse("reports:quality_download", args=[reports["draft"].pk, "docx"]),
+    ):
+        assert url in supervisor_page
+    school_page = client_as(county.users["school_reporter"]).get(reverse("reports:report_list")).content.decode()
+    assert reverse("reports:round_report", args=[round_.pk, "pdf"]) not in school_page
+    assert reverse("reports:quality_download", args=[reports["draft"].pk, "docx"]) not in school_page
+    assert reverse("reports:quality_download", args=[reports["published"].pk, "pdf"]) in school_page

@@ -1,0 +1,89 @@
+"""Changes to 年度质量报告: create drafts, write their text, publish (the content is stored), discard.
+
+Every change records who made it in the history; a published report no longer changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from vetplan.orgs.models import Organization, Region
+from vetplan.reports.content import to_json
+from vetplan.reports.models import QualityReport
+from vetplan.reports.quality_report import build_quality_report, chapter_labels, schools_of
+
+
+class ReportError(ValueError):
+    """A change that is not allowed now; the message says why, in Chinese."""
+
+
+def _user(by: Any) -> Any:
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+@transaction.atomic
+def create_quality_reports(
+    region: Region, *, year: int, by: Any, regional: bool = True, schools: Iterable[Organization] | None = None
+) -> list[QualityReport]:
+    """Drafts for the region and the given schools (default: every school of the region).
+
+    A subject that already has a report for the year keeps it; the new drafts are returned.
+    """
+    if not 2000 <= year <= 2100:
+        raise ReportError(f"年度 {year} 不在 2000—2100 之间。")
+    chosen = list(schools_of(region) if schools is None else schools)
+    outside = [
+        s.name for s in chosen if s.type != Organization.Type.SCHOOL or not s.region.path.startswith(region.path)
+    ]
+    if outside:
+        raise ReportError(f"不是本区域的学校：{'、'.join(outside)}。")
+    existing = QualityReport.objects.filter(region=region, year=year, organization__isnull=True).exists()
+    have = set(
+        QualityReport.objects.filter(organization__in=chosen, year=year).values_list("organization_id", flat=True)
+    )
+    created = []
+    subjects: list[tuple[Region, Organization | None]] = [(region, None)] if regional and not existing else []
+    subjects += [(school.region, school) for school in chosen if school.pk not in have]
+    for subject_region, school in subjects:
+        report = QualityReport(region=subject_region, organization=school, year=year, created_by=_user(by))
+        report._history_user = _user(by)  # type: ignore[attr-defined]
+        report.save()
+        created.append(report)
+    return created
+
+
+def update_narratives(report: QualityReport, narratives: dict[str, str], *, by: Any) -> QualityReport:
+    _check_draft(report)
+    known = {key for key, _ in chapter_labels()}
+    report.narratives = {key: text.strip() for key, text in narratives.items() if key in known and text.strip()}
+    report._history_user = _user(by)  # type: ignore[attr-defined]
+    report.save(update_fields=["narratives"])
+    return report
+
+
+@transaction.atomic
+def publish_quality_report(report: QualityReport, *, by: Any) -> QualityReport:
+    """Store the report as it reads now; from then on everyone may read it and it no longer changes."""
+    _check_draft(report)
+    report.status = QualityReport.Status.PUBLISHED
+    report.published_at = timezone.now()
+    report.published_by = _user(by)
+    report.content = to_json(build_quality_report(report, timezone.localdate()))
+    report._history_user = _user(by)  # type: ignore[attr-defined]
+    report.save()
+    return report
+
+
+def discard_quality_report(report: QualityReport, *, by: Any) -> None:
+    _check_draft(report)
+    report._history_user = _user(by)  # type: ignore[attr-defined]
+    report.delete()
+
+
+def _check_draft(report: QualityReport) -> None:
+    if report.is_published:
+        raise ReportError("该报告已经发布，不能再修改。")
