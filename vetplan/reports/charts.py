@@ -44,8 +44,8 @@ def _style(axes: object, unit: str) -> None:
     axes.spines[["top", "right"]].set_visible(False)  # type: ignore[attr-defined]
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)  # type: ignore[attr-defined]
     axes.set_axisbelow(True)  # type: ignore[attr-defined]
-    if unit:
-        axes.set_ylabel(unit)  # type: ignore[attr-defined]
+    if unit:  # written across, above the axis, as Chinese statistical charts do
+        axes.set_title(f"单位：{unit}", loc="left", fontsize=8, color="#555555")  # type: ignore[attr-defined]
 
 
 def _png(figure: Figure) -> bytes:
