@@ -121,3 +121,21 @@ def test_the_report_page_lists_every_kind(county: County, client_as: Any, report
     assert reverse("reports:round_report", args=[round_.pk, "pdf"]) not in school_page
     assert reverse("reports:quality_download", args=[reports["draft"].pk, "docx"]) not in school_page
     assert reverse("reports:quality_download", args=[reports["published"].pk, "pdf"]) in school_page
+
+
+@pytest.mark.parametrize("view_name", ["reports:quality_list", "reports:report_list"])
+def test_the_lists_query_count_does_not_grow_with_the_reports(
+    view_name: str, county: County, client_as: Any, django_assert_max_num_queries: Any
+) -> None:
+    from tests.factories import OrganizationFactory
+    from tests.reports.supervision_data import draft_bulletin
+    from vetplan.orgs.models import Organization
+
+    for n in range(25):
+        OrganizationFactory(name=f"测试县第{n}职业学校", type=Organization.Type.SCHOOL, region=county.region)
+        draft_bulletin(county, title=f"通报{n}")
+    services.create_quality_reports(county.region, year=2025, by=county.users["supervisor"])
+    client = client_as(county.users["supervisor"])
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse(view_name))
+    assert response.status_code == 200 and response.content.decode().count("草稿") >= 10
