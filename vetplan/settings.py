@@ -117,6 +117,19 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
+# Formatted report files, keyed by a hash of their content (reports/views.py): a PDF takes seconds
+# to lay out, so the public's downloads of a published report are laid out once, on disk so that
+# every gunicorn worker shares them.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "reports": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "reports",
+        "TIMEOUT": 30 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
+
 # Uploads: kept small; plan documents are text, not scans.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("VETPLAN_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE

@@ -139,3 +139,18 @@ def test_the_lists_query_count_does_not_grow_with_the_reports(
     with django_assert_max_num_queries(16):
         response = client.get(reverse(view_name))
     assert response.status_code == 200 and response.content.decode().count("草稿") >= 10
+
+
+def test_a_published_report_is_laid_out_once(
+    client: Any, reports: dict[str, QualityReport], monkeypatch: Any, settings: Any, tmp_path: Any
+) -> None:
+    from vetplan.reports import views
+    from vetplan.reports.formatters import FORMATTERS
+
+    settings.CACHES = {**settings.CACHES, "reports": {**settings.CACHES["reports"], "LOCATION": tmp_path}}
+    calls = []
+    real = FORMATTERS["docx"]
+    monkeypatch.setitem(views.FORMATTERS, "docx", lambda document: calls.append(1) or real(document))
+    url = reverse("reports:quality_download", args=[reports["published"].pk, "docx"])
+    first, second = client.get(url), client.get(url)
+    assert first.content == second.content and len(calls) == 1

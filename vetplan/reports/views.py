@@ -6,9 +6,12 @@ supervisors' create, edit, publish and discard actions (services.py).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from urllib.parse import quote
 
 from django.contrib import messages
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -189,10 +192,23 @@ def _check_format(fmt: str) -> None:
 
 def download(document: ReportDocument, fmt: str) -> HttpResponse:
     try:
-        content = FORMATTERS[fmt](document)
+        content = formatted(document, fmt)
     except FontMissingError as error:  # the server lacks its fonts: say which package, not a bare 500
         return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
     return attachment(content, f"{document.title}.{fmt}", fmt)
+
+
+def formatted(document: ReportDocument, fmt: str) -> bytes:
+    """The file, laid out once per content: the key is a hash of what the report says, so a changed
+    report (new figures, another day's date) is a new entry and nothing is ever stale."""
+    text = json.dumps(to_json(document), sort_keys=True, ensure_ascii=False)
+    key = f"report:{fmt}:{hashlib.sha256(text.encode()).hexdigest()}"
+    cache = caches["reports"]
+    content: bytes | None = cache.get(key)
+    if content is None:
+        content = FORMATTERS[fmt](document)
+        cache.set(key, content)
+    return content
 
 
 def attachment(content: bytes, filename: str, fmt: str) -> HttpResponse:
