@@ -89,10 +89,10 @@ class DataValue(models.Model):
 class IndicatorValue(models.Model):
     """An indicator for one unit's subtree or one region's subtree and year (ratio of sums)."""
 
-    # A materialised table, rebuilt from the data values: no index per foreign key (the unique
-    # constraints and the (organization, year) index cover every lookup) and no database
-    # constraint (Django still cascades deletes), so a full recomputation's bulk insert is not
-    # slowed by hundreds of thousands of deferred constraint checks.
+    # A materialised table, rebuilt from the data values: no index per foreign key (the two
+    # unique constraints, subject first, cover every lookup: by unit or region, with or without
+    # year and indicators) and no database constraint (Django still cascades deletes), so a full
+    # recomputation's bulk insert is not slowed by hundreds of thousands of constraint checks.
     indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="values", db_index=False, db_constraint=False)
     organization = models.ForeignKey(
         Organization, models.CASCADE, null=True, blank=True, related_name="+", db_index=False, db_constraint=False
@@ -110,17 +110,16 @@ class IndicatorValue(models.Model):
         verbose_name_plural = "指标值"
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "organization", "year"],
+                fields=["organization", "year", "indicator"],
                 condition=Q(organization__isnull=False),
                 name="indicators_iv_unique_org",
             ),
             models.UniqueConstraint(
-                fields=["indicator", "region", "year"],
+                fields=["region", "year", "indicator"],
                 condition=Q(region__isnull=False),
                 name="indicators_iv_unique_region",
             ),
         ]
-        indexes = [models.Index(fields=["organization", "year"], name="indicators_iv_org_year_idx")]
 
     def __str__(self) -> str:
         return f"{self.indicator_id}·{self.organization_id or self.region_id}·{self.year}={self.value}"
