@@ -87,3 +87,9 @@ def test_the_command_asks_for_the_subject_of_the_kind(county: County) -> None:
         call_command("report", "round", "--plan", str(county.plan.pk))
     with pytest.raises(CommandError, match="没有编号为 999999 的通报"):
         call_command("report", "bulletin", "--bulletin", "999999")
+
+
+def test_the_plan_page_offers_the_task_list(county: County, client_as: Any) -> None:
+    page = client_as(county.users["school_reporter"]).get(reverse("plans:plan_detail", args=[county.plan.pk]))
+    for fmt in FORMATTERS:
+        assert reverse("reports:task_list", args=[county.plan.pk, fmt]) in page.content.decode()
