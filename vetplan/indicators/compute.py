@@ -347,6 +347,22 @@ def _write_region_values(
 # ---------------------------------------------------------------- one saved value
 
 
+def serialise_saves(organization_ids: Iterable[int]) -> None:
+    """Make saves that share a top-level region wait for each other (call it first, in the saving
+    transaction).
+
+    Every save rewrites its region's totals (delete, then insert), so two saves in one county at
+    the same moment would both insert the county's rows and the second would fail the unique
+    constraint; two first entries of the same value would both insert it. Locking the top region's
+    row (SELECT … FOR UPDATE, in pk order, so no deadlock) queues them: the second then reads what
+    the first committed. A save takes tens of milliseconds, so the queue is short. SQLite already
+    runs one write transaction at a time, and ignores FOR UPDATE.
+    """
+    paths = Region.objects.filter(organizations__pk__in=set(organization_ids)).values_list("path", flat=True)
+    tops = {path.split("/", 1)[0] + "/" for path in paths}
+    list(Region.objects.select_for_update().filter(path__in=tops).order_by("pk").values_list("pk", flat=True))
+
+
 def recompute_for(changes: Iterable[tuple[Organization, int, int]]) -> RecomputeResult:
     """Refresh what saved values touch; `changes` are (unit, year, element id) triples.
 

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from vetplan.indicators.compute import RecomputeResult, recompute_for, recompute_target_statuses
+from vetplan.indicators.compute import RecomputeResult, recompute_for, recompute_target_statuses, serialise_saves
 from vetplan.indicators.models import DataValue, Indicator, TargetReport
 from vetplan.indicators.validation import DataBatch, Entry
 from vetplan.plans.indicator_match import link_targets_to_catalogue
@@ -41,6 +41,7 @@ def save_entries(entries: list[Entry], *, by: Any, source: str) -> RecomputeResu
     user = by if getattr(by, "is_authenticated", False) else None
     if not entries:
         return RecomputeResult()
+    serialise_saves(e.organization.pk for e in entries)
     existing = {
         (v.organization_id, v.year, v.element_id): v
         for v in DataValue.objects.filter(
