@@ -154,3 +154,12 @@ def test_a_published_report_is_laid_out_once(
     url = reverse("reports:quality_download", args=[reports["published"].pk, "docx"])
     first, second = client.get(url), client.get(url)
     assert first.content == second.content and len(calls) == 1
+
+
+def test_the_audit_trail_shows_who_published_the_report(
+    county: County, client_as: Any, reports: dict[str, QualityReport]
+) -> None:
+    page = client_as(county.users["supervisor"]).get(reverse("supervision:audit_trail"), {"model": "qualityreport"})
+    body = page.content.decode()
+    assert page.status_code == 200 and "年度质量报告" in body and f"#{reports['published'].pk}" in body
+    assert "已发布" in body  # the status change, 草稿 → 已发布

@@ -14,6 +14,7 @@ from vetplan.core.access import scope_of
 from vetplan.core.history import CHANGE_TYPES, FieldChange, _display, _m2m_names
 from vetplan.core.pagination import paginate, querystring_without_page
 from vetplan.orgs.models import Organization
+from vetplan.reports.models import QualityReport
 from vetplan.supervision import models as m
 
 # Model → how its rows reach a region (for the supervisor's scope).
@@ -29,6 +30,7 @@ AUDITED: dict[type[Any], str] = {
     m.MeetingDecision: "meeting__region",
     m.EvidenceFile: "",
     m.UrgeNotice: "item__task__plan__region",
+    QualityReport: "region",  # 年度质量报告: drafted, written and published by the supervisors
 }
 PER_MODEL_LIMIT = 1000
 
