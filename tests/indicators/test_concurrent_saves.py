@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from tests.conftest import County
 from tests.factories import OrganizationFactory
 from tests.indicators.helpers import save
+from vetplan.indicators.catalogue import ensure_catalogue
 from vetplan.indicators.models import IndicatorValue
 from vetplan.orgs.models import Organization
 
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_saves_in_one_county_queue_instead_of_failing(county: County, db_vendor: str) -> None:
     if db_vendor != "postgresql":
         pytest.skip("SQLite runs one write transaction at a time")
+    ensure_catalogue()  # transactional tests run last, after others have flushed the migrated catalogue
     supervisor = county.users["supervisor"]
     other = OrganizationFactory(name="测试县第二职业高级中学", type=Organization.Type.SCHOOL, region=county.region)
     first_saved, release = threading.Event(), threading.Event()
@@ -47,7 +49,7 @@ def test_saves_in_one_county_queue_instead_of_failing(county: County, db_vendor:
 
     a, b = in_thread(first), in_thread(second)
     a.start()
-    assert first_saved.wait(10)
+    assert first_saved.wait(10), errors
     b.start()
     b.join(0.5)
     assert b.is_alive(), "the second save waits for the first"
