@@ -163,3 +163,7 @@ def test_the_audit_trail_shows_who_published_the_report(
     body = page.content.decode()
     assert page.status_code == 200 and "年度质量报告" in body and f"#{reports['published'].pk}" in body
     assert "已发布" in body  # the status change, 草稿 → 已发布
+
+
+def test_the_regional_report_heads_its_year(county: County, reports: dict[str, QualityReport]) -> None:
+    assert list(QualityReport.objects.all()) == [reports["published"], reports["draft"]]

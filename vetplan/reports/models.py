@@ -43,7 +43,8 @@ class QualityReport(models.Model):
     class Meta:
         verbose_name = "年度质量报告"
         verbose_name_plural = "年度质量报告"
-        ordering = ["-year", "organization__name", "pk"]
+        # The year's regional report first (on both databases), then its schools in tree order.
+        ordering = ["-year", models.F("organization__path").asc(nulls_first=True), "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "year"], condition=Q(organization__isnull=True), name="reports_quality_one_per_region"
