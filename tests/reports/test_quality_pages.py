@@ -167,3 +167,19 @@ def test_the_audit_trail_shows_who_published_the_report(
 
 def test_the_regional_report_heads_its_year(county: County, reports: dict[str, QualityReport]) -> None:
     assert list(QualityReport.objects.all()) == [reports["published"], reports["draft"]]
+
+
+def test_a_server_without_its_fonts_says_which_package(
+    client: Any, reports: dict[str, QualityReport], monkeypatch: Any, settings: Any, tmp_path: Any
+) -> None:
+    from vetplan.reports import views
+    from vetplan.reports.fonts import missing
+
+    settings.CACHES = {**settings.CACHES, "reports": {**settings.CACHES["reports"], "LOCATION": tmp_path}}
+
+    def no_fonts(document: Any) -> bytes:
+        raise missing("Noto Serif CJK SC", "生成 PDF ")
+
+    monkeypatch.setitem(views.FORMATTERS, "pdf", no_fonts)
+    response = client.get(reverse("reports:quality_download", args=[reports["published"].pk, "pdf"]))
+    assert response.status_code == 503 and "fonts-noto-cjk" in response.content.decode()

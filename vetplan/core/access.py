@@ -13,15 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from vetplan.orgs.roles import ANONYMOUS, Role
+
+M = TypeVar("M", bound=Model)
 
 EXEMPT_NAMESPACES = {"admin", "api"}  # Django admin checks staff status itself; the API checks its token user
 
@@ -91,6 +93,17 @@ def _load_scope(user: Any) -> Scope:
     org = membership.organization
     role = Role.ADMIN if user.is_superuser else membership.role
     return Scope(role, org.pk, org.path, org.region_id, org.region.path)
+
+
+def published_or_supervised(objects: QuerySet[M], user: Any, published: Q, region_field: str = "region") -> QuerySet[M]:
+    """Documents with a draft stage (通报, 年度质量报告): the published ones for everyone, anonymous
+    included; drafts only for the supervisors of their region (and those who see everything)."""
+    scope = scope_of(user)
+    if scope.sees_everything:
+        return objects
+    if scope.supervises:
+        return objects.filter(published | scope.region_q(region_field))
+    return objects.filter(published)
 
 
 def role_of(user: Any) -> str:

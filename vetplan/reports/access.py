@@ -8,20 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from vetplan.core.access import scope_of
+from vetplan.core.access import published_or_supervised, scope_of
 from vetplan.reports.models import QualityReport
 
 SUPERVISORS_ONLY = "只有本区域的督导室可以编辑和发布年度质量报告。"
 
 
 def visible_quality_reports(user: Any) -> QuerySet[QualityReport]:
-    scope = scope_of(user)
-    published = Q(status=QualityReport.Status.PUBLISHED)
-    if scope.sees_everything:
-        return QualityReport.objects.all()
-    if scope.supervises:
-        return QualityReport.objects.filter(published | scope.region_q())
-    return QualityReport.objects.filter(published)
+    return published_or_supervised(QualityReport.objects.all(), user, Q(status=QualityReport.Status.PUBLISHED))
 
 
 def can_edit(user: Any, report: QualityReport) -> bool:

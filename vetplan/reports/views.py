@@ -6,8 +6,11 @@ supervisors' create, edit, publish and discard actions (services.py).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -34,6 +37,20 @@ from vetplan.supervision import access as supervision_access
 RECENT = 10  # rounds and bulletins listed on the report page (the full lists are in 督导)
 
 
+def fonts_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A view that draws charts or lays out PDF: a server without its CJK fonts answers 503 with the
+    package to install (FontMissingError's message), not a bare 500."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except FontMissingError as error:
+            return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+
+    return wrapped
+
+
 def report_list(request: HttpRequest) -> HttpResponse:
     """Every output the user may download, by kind."""
     can_supervise = supervision_access.can_supervise(request.user)
@@ -53,12 +70,14 @@ def report_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@fonts_required
 def task_list(request: HttpRequest, plan_pk: int, fmt: str) -> HttpResponse:
     _check_format(fmt)
     plan = get_plan_for_user(request.user, plan_pk)
     return download(task_list_report(plan, timezone.localdate()), fmt)
 
 
+@fonts_required
 def round_report(request: HttpRequest, round_pk: int, fmt: str) -> HttpResponse:
     """督导报告: for the round's supervisors (it names every unit's findings and interviews)."""
     _check_format(fmt)
@@ -68,6 +87,7 @@ def round_report(request: HttpRequest, round_pk: int, fmt: str) -> HttpResponse:
     return download(make_round_report(round_, timezone.localdate()), fmt)
 
 
+@fonts_required
 def bulletin(request: HttpRequest, bulletin_pk: int, fmt: str) -> HttpResponse:
     """通报: public once published; a draft is not found except by the region's supervisors."""
     _check_format(fmt)
@@ -115,12 +135,10 @@ def quality_create(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/quality_form.html", {"form": form, "heading": "生成年度质量报告"})
 
 
+@fonts_required
 def quality_detail(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = access.get_quality_report_for_user(request.user, report_pk)
-    try:
-        document = quality_report(report, timezone.localdate())
-    except FontMissingError as error:
-        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    document = quality_report(report, timezone.localdate())
     return render(
         request,
         "reports/quality_detail.html",
@@ -153,9 +171,7 @@ def quality_publish(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = access.get_quality_report_for_user(request.user, report_pk, write=True)
     try:
         services.publish_quality_report(report, by=request.user)
-    except services.ReportError as error:
-        messages.error(request, str(error))
-    except FontMissingError as error:
+    except (services.ReportError, FontMissingError) as error:
         messages.error(request, str(error))
     else:
         messages.success(request, "报告已发布，公众可在年度质量报告页面查看和下载。")
@@ -174,15 +190,12 @@ def quality_discard(request: HttpRequest, report_pk: int) -> HttpResponse:
     return redirect("reports:quality_list")
 
 
+@fonts_required
 def quality_download(request: HttpRequest, report_pk: int, fmt: str) -> HttpResponse:
     """Public once published (its stored copy); a draft is not found except by the region's supervisors."""
     _check_format(fmt)
     report = access.get_quality_report_for_user(request.user, report_pk)
-    try:
-        document = quality_report(report, timezone.localdate())
-    except FontMissingError as error:
-        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
-    return download(document, fmt)
+    return download(quality_report(report, timezone.localdate()), fmt)
 
 
 def _check_format(fmt: str) -> None:
@@ -191,11 +204,7 @@ def _check_format(fmt: str) -> None:
 
 
 def download(document: ReportDocument, fmt: str) -> HttpResponse:
-    try:
-        content = formatted(document, fmt)
-    except FontMissingError as error:  # the server lacks its fonts: say which package, not a bare 500
-        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
-    return attachment(content, f"{document.title}.{fmt}", fmt)
+    return attachment(formatted(document, fmt), f"{document.title}.{fmt}", fmt)
 
 
 def formatted(document: ReportDocument, fmt: str) -> bytes:

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from vetplan.core.access import Scope, scope_of
+from vetplan.core.access import Scope, published_or_supervised, scope_of
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.access import can_report_on_task, visible_tasks
 from vetplan.supervision.models import (
@@ -179,13 +179,7 @@ def get_order_for_user(user: Any, pk: int, write: bool = False, follow_up: bool 
 
 def visible_bulletins(user: Any) -> QuerySet[Bulletin]:
     """Published bulletins for everyone, anonymous included; drafts for supervisors of the region."""
-    scope = scope_of(user)
-    published = Q(status=Bulletin.Status.PUBLISHED)
-    if scope.sees_everything:
-        return Bulletin.objects.all()
-    if scope.supervises:
-        return Bulletin.objects.filter(published | scope.region_q())
-    return Bulletin.objects.filter(published)
+    return published_or_supervised(Bulletin.objects.all(), user, Q(status=Bulletin.Status.PUBLISHED))
 
 
 def get_bulletin_for_user(user: Any, pk: int, write: bool = False) -> Bulletin:
