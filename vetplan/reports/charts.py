@@ -3,7 +3,8 @@
 The Chinese text is set in Noto Sans CJK SC from `fonts-noto-cjk`, which the setup installs; a
 machine without it gets the same clear error as the PDF output (FontMissingError), not boxes.
 Figures are built with `matplotlib.figure.Figure`, not pyplot, so nothing is shared between
-threads or requests.
+threads or requests. matplotlib is imported when a chart is first drawn, not when the web app
+starts (it takes a second or two to import).
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Sequence
-
-from matplotlib import font_manager
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from vetplan.reports.fonts import missing
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FAMILY = "Noto Sans CJK SC"
 SIZE = (6.4, 3.2)  # inches; 150 mm wide on the page
@@ -27,6 +28,8 @@ GOAL_COLOUR = "#a83a3a"
 
 @functools.cache
 def _font_family() -> str:
+    from matplotlib import font_manager
+
     try:
         font_manager.findfont(font_manager.FontProperties(family=FAMILY), fallback_to_default=False)
     except ValueError:
@@ -35,6 +38,9 @@ def _font_family() -> str:
 
 
 def _figure() -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=SIZE, dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     return figure
