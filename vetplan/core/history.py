@@ -11,6 +11,16 @@ from vetplan.orgs.models import Organization
 CHANGE_TYPES = {"+": "创建", "~": "修改", "-": "删除"}
 
 
+def acting_user(by: Any) -> Any:
+    """The user a change is recorded under: None for the system (commands, the demo) or a visitor."""
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def record_by(obj: Any, by: Any) -> None:
+    """Name who makes the next save of `obj` in its history (read by django-simple-history)."""
+    obj._history_user = acting_user(by)
+
+
 @dataclass(frozen=True)
 class FieldChange:
     field: str

@@ -13,7 +13,14 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from vetplan.indicators.compute import RecomputeResult, recompute_for, recompute_target_statuses, serialise_saves
+from vetplan.core.history import record_by
+from vetplan.indicators.compute import (
+    RecomputeResult,
+    recompute_all,
+    recompute_for,
+    recompute_target_statuses,
+    serialise_saves,
+)
 from vetplan.indicators.models import DataValue, Indicator, TargetReport
 from vetplan.indicators.validation import DataBatch, Entry
 from vetplan.plans.indicator_match import link_targets_to_catalogue
@@ -105,7 +112,7 @@ def link_targets_to_indicators(targets: Iterable[Target], *, by: Any = None, ove
         if match is None or (target.indicator_id and not overwrite):
             continue
         target.indicator = by_code[match.code]
-        target._history_user = by if getattr(by, "is_authenticated", False) else None  # type: ignore[attr-defined]
+        record_by(target, by)
         target.save(update_fields=["indicator"])
         linked.append(target)
     recompute_target_statuses(Target.objects.filter(pk__in=[t.pk for t in rows]))
@@ -115,7 +122,5 @@ def link_targets_to_indicators(targets: Iterable[Target], *, by: Any = None, ove
 @transaction.atomic
 def load_data_values(values: list[DataValue]) -> RecomputeResult:
     """Bulk-load many new values (the demo, synthetic data) and recompute every figure once."""
-    from vetplan.indicators.compute import recompute_all
-
     DataValue.objects.bulk_create(values, batch_size=5000)
     return recompute_all()

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 
+from vetplan.core.history import record_by
 from vetplan.orgs.models import Membership, Organization, Region
 from vetplan.orgs.names import region_prefixes, unit_key
 from vetplan.orgs.roles import Role
@@ -34,7 +35,7 @@ def create_organization(
     by: User = None,
 ) -> Organization:
     org = Organization(name=name, type=type, region=region, parent=parent, short_name=short_name, aliases=aliases or [])
-    org._history_user = by  # type: ignore[attr-defined]  # read by django-simple-history
+    record_by(org, by)
     org.save()
     org.path = org.build_path()
     Organization.objects.filter(pk=org.pk).update(path=org.path)
@@ -45,7 +46,7 @@ def create_organization(
 def update_organization(org: Organization, *, by: User, **changes: Any) -> Organization:
     for field, value in changes.items():
         setattr(org, field, value)
-    org._history_user = by  # type: ignore[attr-defined]
+    record_by(org, by)
     org.save()
     return org
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
+from vetplan.core.history import acting_user, record_by
 from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.services import OrganizationResolver, create_organization
 from vetplan.plans.models import Plan, Target, Task
@@ -85,13 +86,13 @@ def import_plan_document(
         region=region,
         source_name=source_name,
         source_text=source_text,
-        created_by=_user(by),
+        created_by=acting_user(by),
     )
     targets = [_target(plan, i, t) for i, t in enumerate(data.get("targets", []), start=1)]
     years = [t.deadline_year for t in targets if t.deadline_year]
     plan.period_end = max(years) if years else None
     plan.period_start = plan.issued_on.year if plan.issued_on else None
-    plan._history_user = _user(by)  # type: ignore[attr-defined]
+    record_by(plan, by)
     plan.save()
     for target in targets:
         target.plan = plan
@@ -126,7 +127,7 @@ def import_plan_document(
             deadline=timeline.deadline,
             recurrence=Task.Recurrence.YEARLY if timeline.yearly else Task.Recurrence.ONCE,
         )
-        task._history_user = _user(by)  # type: ignore[attr-defined]
+        record_by(task, by)
         task.save()
         task.lead_units.set(_dedupe(units.resolved[n] for n in row.get("lead_units", [])))
         task.responsible_units.set(_dedupe(units.resolved[n] for n in row.get("responsible_units", [])))
@@ -213,7 +214,7 @@ def _save_changes(obj: Any, by: Any, changes: Mapping[str, Any]) -> Any:
     for name, value in changes.items():
         setattr(obj, name, value)
     obj.full_clean(exclude=["plan"] if isinstance(obj, (Target, Task)) else None)
-    obj._history_user = _user(by)
+    record_by(obj, by)
     obj.save()
     return obj
 
@@ -263,7 +264,3 @@ def _date(value: Any, where: str) -> dt.date | None:
 
 def _dedupe(orgs: Iterable[Organization]) -> list[Organization]:
     return list({org.pk: org for org in orgs}.values())
-
-
-def _user(by: Any) -> Any:
-    return by if getattr(by, "is_authenticated", False) else None

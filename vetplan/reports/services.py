@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from vetplan.core.history import acting_user, record_by
 from vetplan.orgs.models import Organization, Region
 from vetplan.reports.content import to_json
 from vetplan.reports.models import QualityReport
@@ -19,10 +20,6 @@ from vetplan.reports.quality_report import build_quality_report, chapter_labels,
 
 class ReportError(ValueError):
     """A change that is not allowed now; the message says why, in Chinese."""
-
-
-def _user(by: Any) -> Any:
-    return by if getattr(by, "is_authenticated", False) else None
 
 
 @transaction.atomic
@@ -49,8 +46,8 @@ def create_quality_reports(
     subjects: list[tuple[Region, Organization | None]] = [(region, None)] if regional and not existing else []
     subjects += [(school.region, school) for school in chosen if school.pk not in have]
     for subject_region, school in subjects:
-        report = QualityReport(region=subject_region, organization=school, year=year, created_by=_user(by))
-        report._history_user = _user(by)  # type: ignore[attr-defined]
+        report = QualityReport(region=subject_region, organization=school, year=year, created_by=acting_user(by))
+        record_by(report, by)
         report.save()
         created.append(report)
     return created
@@ -60,7 +57,7 @@ def update_narratives(report: QualityReport, narratives: dict[str, str], *, by: 
     _check_draft(report)
     known = {key for key, _ in chapter_labels()}
     report.narratives = {key: text.strip() for key, text in narratives.items() if key in known and text.strip()}
-    report._history_user = _user(by)  # type: ignore[attr-defined]
+    record_by(report, by)
     report.save(update_fields=["narratives"])
     return report
 
@@ -71,16 +68,16 @@ def publish_quality_report(report: QualityReport, *, by: Any) -> QualityReport:
     _check_draft(report)
     report.status = QualityReport.Status.PUBLISHED
     report.published_at = timezone.now()
-    report.published_by = _user(by)
+    report.published_by = acting_user(by)
     report.content = to_json(build_quality_report(report, timezone.localdate()))
-    report._history_user = _user(by)  # type: ignore[attr-defined]
+    record_by(report, by)
     report.save()
     return report
 
 
 def discard_quality_report(report: QualityReport, *, by: Any) -> None:
     _check_draft(report)
-    report._history_user = _user(by)  # type: ignore[attr-defined]
+    record_by(report, by)
     report.delete()
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 
+from vetplan.core.history import acting_user, record_by
 from vetplan.supervision.evidence import MAX_FILES_PER_UPLOAD, EvidenceError, EvidenceKind, sniff
 from vetplan.supervision.models import EvidenceFile, ProgressReport, RectificationOrder
 
@@ -16,15 +17,11 @@ class SupervisionError(ValueError):
     """A state change that is not allowed now; the message says why, in Chinese."""
 
 
-def user_or_none(by: Any) -> Any:
-    return by if getattr(by, "is_authenticated", False) else None
-
-
 def save(obj: Any, by: Any, **changes: Any) -> Any:
     """Apply `changes`, record who made them in the history, save."""
     for name, value in changes.items():
         setattr(obj, name, value)
-    obj._history_user = user_or_none(by)
+    record_by(obj, by)
     obj.save()
     return obj
 
@@ -52,7 +49,7 @@ def store_evidence(
             original_name=(upload.name or "文件")[-255:],
             content_type=kind.content_type,
             size=upload.size or 0,
-            uploaded_by=user_or_none(by),
+            uploaded_by=acting_user(by),
         )
         evidence.file.save(f"{secrets.token_hex(16)}{kind.extension}", upload, save=False)
         stored.append(save(evidence, by))

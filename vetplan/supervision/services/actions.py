@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from vetplan.core.history import acting_user
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.models import Plan, Task
 from vetplan.plans.services import create_task
@@ -21,7 +22,7 @@ from vetplan.supervision.models import (
     MeetingDecision,
     RectificationOrder,
 )
-from vetplan.supervision.services._common import SupervisionError, check_evidence, save, store_evidence, user_or_none
+from vetplan.supervision.services._common import SupervisionError, check_evidence, save, store_evidence
 
 
 @transaction.atomic
@@ -35,7 +36,7 @@ def draft_bulletin(
     organizations: Iterable[Organization] = (),
     round: InspectionRound | None = None,
 ) -> Bulletin:
-    bulletin = Bulletin(region=region, kind=kind, title=title, body=body, round=round, created_by=user_or_none(by))
+    bulletin = Bulletin(region=region, kind=kind, title=title, body=body, round=round, created_by=acting_user(by))
     bulletin.full_clean()
     save(bulletin, by)
     bulletin.organizations.set(list(organizations))
@@ -81,7 +82,7 @@ def record_interview(
         interviewer=interviewer,
         reason=reason,
         agreed=agreed,
-        recorded_by=user_or_none(by),
+        recorded_by=acting_user(by),
     )
     interview.full_clean()
     return save(interview, by)  # type: ignore[no-any-return]
@@ -105,7 +106,7 @@ def issue_rectification_order(
         requirement=requirement,
         deadline=deadline,
         round=round,
-        issued_by=user_or_none(by),
+        issued_by=acting_user(by),
     )
     order.full_clean()
     return save(order, by)  # type: ignore[no-any-return]
@@ -159,7 +160,7 @@ def create_meeting(
     minutes: str = "",
     decisions: Iterable[str] = (),
 ) -> Meeting:
-    meeting = Meeting(region=region, title=title, held_on=held_on, minutes=minutes, created_by=user_or_none(by))
+    meeting = Meeting(region=region, title=title, held_on=held_on, minutes=minutes, created_by=acting_user(by))
     meeting.full_clean()
     save(meeting, by)
     meeting.members.set(list(members))

@@ -10,11 +10,12 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, Q
 
+from vetplan.core.history import acting_user
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.models import Task
 from vetplan.supervision.models import Assessment, InspectionRound, ProgressReport, SupervisionItem
 from vetplan.supervision.scoring import UnitFacts, UnitScore, Weights, score_units
-from vetplan.supervision.services._common import SupervisionError, save, user_or_none
+from vetplan.supervision.services._common import SupervisionError, save
 
 # attainment(unit, year) -> share 0–1 of the targets the unit leads that are attained, or None.
 AttainmentFunction = Callable[[Organization, int], Decimal | None]
@@ -60,7 +61,7 @@ def create_round(
         weight_attainment=weight_attainment,
         weight_quality=weight_quality,
         silence_penalty=silence_penalty,
-        created_by=user_or_none(by),
+        created_by=acting_user(by),
     )
     round_.full_clean()
     save(round_, by)
