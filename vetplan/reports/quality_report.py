@@ -243,27 +243,35 @@ class _Builder:
         codes = spec["indicators"]
         unit = self.figures.indicators[codes[0]].unit
         if spec["kind"] == "schools":
-            schools = list(schools_of(self.report.region))
-            values = dict(
-                IndicatorValue.objects.filter(
-                    organization__in=schools, indicator__code=codes[0], year=self.year
-                ).values_list("organization_id", "value")
-            )
-            if not any(v is not None for v in values.values()):
+            values = [self.school_figures.get((s.pk, codes[0])) for s in self.schools]
+            if not any(v is not None for v in values):
                 return None
-            png = charts.bar_chart([s.short_name or s.name for s in schools], [values.get(s.pk) for s in schools], unit)
+            png = charts.bar_chart([s.short_name or s.name for s in self.schools], values, unit)
+            period = f"{self.year}年"
         else:
             series = {self.figures.indicators[c].name: [self.figures.get(c, y) for y in self.years] for c in codes}
             if not any(v is not None for values in series.values() for v in values):
                 return None
             png = charts.line_chart(self.years, series, "" if unit == ":1" else unit)
+            period = f"{self.years[0]}—{self.year}年"
         self.charts += 1
-        return Chart(
-            title=f"图{self.charts}　{spec['title']}（{self.year}年）"
-            if spec["kind"] == "schools"
-            else f"图{self.charts}　{spec['title']}（{self.years[0]}—{self.year}年）",
-            png=png,
-        )
+        return Chart(title=f"图{self.charts}　{spec['title']}（{period}）", png=png)
+
+    @functools.cached_property
+    def schools(self) -> list[Organization]:
+        return list(schools_of(self.report.region))
+
+    @functools.cached_property
+    def school_figures(self) -> dict[tuple[int, str], float | None]:
+        """(school, indicator code) → the year's value, for the chart and the annex (one query)."""
+        rows = IndicatorValue.objects.filter(organization__in=self.schools, year=self.year)
+        return {
+            (org, code): value for org, code, value in rows.values_list("organization_id", "indicator__code", "value")
+        }
+
+    @functools.cached_property
+    def target_rows(self) -> list[queries.TargetRow]:
+        return queries.target_rows(self.plan_targets())
 
     # -- targets and challenges
 
@@ -274,7 +282,7 @@ class _Builder:
 
     def targets(self) -> list[Block]:
         targets = self.plan_targets()
-        rows = queries.target_rows(targets)
+        rows = self.target_rows
         if not rows:
             return [Paragraph("规划未对本单位设定单独的量化目标。")]
         counts = "、".join(f"{c['label']}{c['count']}项" for c in queries.status_counts(targets) if c["count"])
@@ -303,7 +311,7 @@ class _Builder:
     def challenges(self) -> list[Block]:
         items = []
         lagging = {TargetStatus.Status.AT_RISK, TargetStatus.Status.OFF_TRACK}
-        for row in queries.target_rows(self.plan_targets()):
+        for row in self.target_rows:
             if row.status in lagging:
                 deadline = f"（{row.target.deadline_year}年）" if row.target.deadline_year else ""
                 items.append(
@@ -326,14 +334,7 @@ class _Builder:
     def school_annex(self) -> Table | None:
         spec = layout()["school_annex"]
         codes = spec["indicators"]
-        schools = list(schools_of(self.report.region))
-        values = {
-            (org, code): value
-            for org, code, value in IndicatorValue.objects.filter(
-                organization__in=schools, indicator__code__in=codes, year=self.year
-            ).values_list("organization_id", "indicator__code", "value")
-        }
-        rows = [[school.name, *[display(values.get((school.pk, c))) for c in codes]] for school in schools]
+        rows = [[s.name, *[display(self.school_figures.get((s.pk, c))) for c in codes]] for s in self.schools]
         if not rows:
             return None
         self.tables += 1
