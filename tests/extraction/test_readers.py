@@ -91,3 +91,56 @@ def test_it_turns_radical_look_alikes_back_into_ideographs() -> None:
     from vetplan.extraction.readers import unify_radicals
 
     assert unify_radicals("⽰范县⾼质量发展⾏动计划（2024年）：") == "示范县高质量发展行动计划（2024年）："
+
+
+def test_it_repeats_a_vertically_merged_docx_cell_and_keeps_the_columns_aligned(tmp_path: Path) -> None:
+    document = Document()
+    table = document.add_table(rows=4, cols=4)
+    rows = [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["", "", "", ""],
+        ["1", "新建实训楼。", "县教育局", "县财政局"],
+        ["2", "改造实训室。", "", "县人社局"],
+    ]
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    table.cell(1, 0).merge(table.cell(1, 3)).text = "一、基础能力建设"
+    table.cell(2, 2).merge(table.cell(3, 2)).text = "县教育局"
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+
+    assert read_document(path).split("\n") == [
+        "序号\t重点任务\t牵头单位\t配合单位",
+        "一、基础能力建设\t\t\t",
+        "1\t新建实训楼。\t县教育局\t县财政局",
+        "2\t改造实训室。\t县教育局\t县人社局",
+    ]
+
+
+def test_it_puts_a_docx_cell_of_several_paragraphs_on_one_line(tmp_path: Path) -> None:
+    document = Document()
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["1", "新建实训楼。\n改造实训室。", "县教育局\n县财政局"], strict=True):
+        cell.text = text
+    path = tmp_path / "paragraphs.docx"
+    document.save(str(path))
+    assert read_document(path) == "1\t新建实训楼。 改造实训室。\t县教育局 县财政局"
+
+
+def test_it_lays_html_rowspan_and_colspan_on_the_grid(tmp_path: Path) -> None:
+    path = tmp_path / "spans.html"
+    path.write_text(
+        "<table><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>责任单位</th></tr>"
+        "<tr><td colspan='4'>一、基础能力建设</td></tr>"
+        "<tr><td>1</td><td>建设基地。</td><td rowspan='2'>县教育局</td><td>县财政局</td></tr>"
+        "<tr><td>2</td><td>培养教师。</td><td>县人社局</td></tr></table>",
+        encoding="utf-8",
+    )
+    lines = [line for line in read_document(path).split("\n") if line]
+    assert lines == [
+        "序号\t工作任务\t牵头单位\t责任单位",
+        "一、基础能力建设\t\t\t",
+        "1\t建设基地。\t县教育局\t县财政局",
+        "2\t培养教师。\t县教育局\t县人社局",
+    ]

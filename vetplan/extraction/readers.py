@@ -1,6 +1,11 @@
 """Reading plan documents: .txt (UTF-8, GB18030, UTF-16), .docx, .pdf and .html as plain text.
 
-Tables become one line per row with tab-separated cells, in document order.
+Tables become one line per row with tab-separated cells, in document order, one cell per
+column of the table's grid so that every row lines up with its header. A vertically merged
+cell (rowspan, Word's vMerge) repeats its value in every row it covers: a 牵头单位 written
+once for two tasks leads both. A horizontally merged cell (colspan, gridSpan) gives its value
+once, in its first column, and leaves the columns it covers empty: a section title or a long
+sentence is not read again from every column it spans.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
@@ -57,18 +63,25 @@ def _docx_lines(path: Path) -> Iterator[str]:
             yield from _table_lines(Table(child, document))
 
 
+def _cell_text(text: str) -> str:
+    """A cell on one line: its paragraphs joined by a space (split_units splits on it)."""
+    return re.sub(r"\s*\n\s*", " ", text.strip()).replace("\t", " ")
+
+
 def _table_lines(table: object) -> Iterator[str]:
+    """One line per row, one cell per grid column (see merged_grid_row)."""
     from docx.table import Table
 
     assert isinstance(table, Table)  # noqa: S101 - narrows the type for mypy
     for row in table.rows:
-        cells: list[str] = []
+        # python-docx gives the root cell of a vertical merge in every row it covers, and
+        # the same cell once per grid column it spans.
+        cells: list[str] = [""] * int(getattr(row, "grid_cols_before", 0) or 0)
         previous: object = None
         for cell in row.cells:
-            if cell._tc is previous:  # a merged cell repeats itself; keep it once
-                continue
+            cells.append("" if cell._tc is previous else _cell_text(cell.text))
             previous = cell._tc
-            cells.append(cell.text.strip().replace("\t", " "))
+        cells.extend([""] * int(getattr(row, "grid_cols_after", 0) or 0))
         yield "\t".join(cells)
 
 
@@ -116,10 +129,7 @@ def read_html(path: Path) -> str:
     for hidden in soup(["script", "style", "noscript", "head"]):
         hidden.decompose()
     for table in soup.find_all("table"):
-        rows = []
-        for row in table.find_all("tr"):
-            cells = [cell.get_text(" ", strip=True).replace("\t", " ") for cell in row.find_all(["td", "th"])]
-            rows.append("\t".join(cells))
+        rows = ["\t".join(cells) for cells in _html_grid(table)]
         table.replace_with(soup.new_string("\n" + "\n".join(rows) + "\n"))
     for br in soup.find_all("br"):
         br.replace_with(soup.new_string("\n"))
@@ -127,6 +137,37 @@ def read_html(path: Path) -> str:
     for element in soup.find_all(blocks):
         element.insert_after(soup.new_string("\n"))
     return soup.get_text()
+
+
+def _span(cell: Any, name: str) -> int:
+    """A rowspan/colspan attribute as a count of rows or columns (nonsense counts as 1)."""
+    try:
+        span = int(str(cell.get(name) or 1).strip())
+    except ValueError:
+        return 1
+    return min(span, 1000) if span > 0 else 1
+
+
+def _html_grid(table: Any) -> list[list[str]]:
+    """The table's rows laid out on its grid, spans filled as the module docstring says."""
+    grid: dict[tuple[int, int], str] = {}
+    rows = table.find_all("tr")
+    for row_index, row in enumerate(rows):
+        column = 0
+        for cell in row.find_all(["td", "th"], recursive=False):
+            while (row_index, column) in grid:
+                column += 1
+            text = _cell_text(cell.get_text(" ", strip=True))
+            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            for down in range(rowspan):
+                for across in range(colspan):
+                    grid[(row_index + down, column + across)] = text if across == 0 else ""
+            column += colspan
+    lines: list[list[str]] = []
+    for row_index in range(len(rows)):
+        width = 1 + max((c for r, c in grid if r == row_index), default=-1)
+        lines.append([grid.get((row_index, c), "") for c in range(width)])
+    return lines
 
 
 READERS: dict[str, Callable[[Path], str]] = {
