@@ -34,3 +34,13 @@ def test_it_keeps_brackets_inside_a_name() -> None:
 def test_it_returns_nothing_for_an_empty_cell() -> None:
     assert split_units("　") == []
     assert split_units(None) == []
+
+
+def test_it_drops_people_written_with_their_title() -> None:
+    assert split_units("张三 副县长、县教育局") == ["县教育局"]
+    assert split_units("副县长李四、县财政局") == ["县财政局"]
+    assert split_units("王五（副区长）") == []
+
+
+def test_it_drops_a_label_left_in_the_cell() -> None:
+    assert split_units("配合单位 县财政局") == ["县财政局"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .roles import UNIT_LABEL_LINE
+
 CN_NUM = "一二三四五六七八九十"
 _HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (0, re.compile(r"^(第[一二三四五六七八九十百]+[章部分节])\s*(.*)$")),
@@ -69,7 +71,10 @@ def _is_tab_cell(line: str, in_row: bool) -> bool:
 
 
 def _is_tab_row(line: str) -> bool:
-    return not line.startswith("\t") and "\t" in line.rstrip("\n") and line.strip() != ""
+    """Cells separated by tabs; a row whose first cell is empty starts with a tab too."""
+    if not line.strip():
+        return False
+    return "\t" in line.strip() or (not line.startswith("\t") and "\t" in line)
 
 
 def _row_cells(line: str) -> list[str]:
@@ -90,11 +95,18 @@ def _flush_row(blocks: list[Block], cells: list[str]) -> None:
 
 
 def _starts_new_paragraph(line: str) -> bool:
-    return parse_heading(line) is not None or bool(BULLETS.match(line)) or line.startswith(("附件", "附 件"))
+    return (
+        parse_heading(line) is not None
+        or bool(BULLETS.match(line))
+        or line.startswith(("附件", "附 件"))
+        or bool(UNIT_LABEL_LINE.match(line))
+    )
 
 
 def _ends_paragraph(previous: str, line: str) -> bool:
-    return previous[-1] in SENTENCE_END + "：:" or is_title_like(previous) or _starts_new_paragraph(line)
+    """A labelled list of units ends at its line unless the list breaks after a separator."""
+    ends_label = bool(UNIT_LABEL_LINE.match(previous)) and previous[-1] not in "、，,"
+    return previous[-1] in SENTENCE_END + "：:" or is_title_like(previous) or ends_label or _starts_new_paragraph(line)
 
 
 def split_blocks(text: str) -> list[Block]:

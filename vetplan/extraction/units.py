@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .roles import BARE_LABEL, FIRST_LISTED_LEADS, UNIT_LABEL, has_title, is_title_word
+
 # Endings of an organisation's name; a 和/及 right after one of them separates two units,
 # while 和 inside a name (区工业和信息化局) does not follow such an ending.
 UNIT_ENDINGS = (
@@ -12,8 +14,11 @@ UNIT_ENDINGS = (
     "高", "中", "园", "馆", "协", "企业", "公司",
 )  # fmt: skip
 SEPARATORS = "、，,;；/ \u3000\t\n"
-_DROPPED = re.compile(r"[（(]\s*按职责分工负责\s*[）)]|[（(]\s*排名第一的为牵头单位\s*[）)]")
-_LABEL = re.compile(r"^\s*(?:牵头单位|责任单位|配合单位|负责单位|协办单位|参与单位|主办单位)\s*[:：]?")
+# Notes that are not units: the duty note, and the first-listed-leads note when a cell holds it.
+_DROPPED = re.compile(
+    rf"[（(]\s*按职责分工负责\s*[）)]|[（(][^（）()]*?(?:{FIRST_LISTED_LEADS.pattern})[^（）()]*[）)]"
+)
+_LABEL = re.compile(rf"^\s*(?:{UNIT_LABEL.pattern})")
 _CONJUNCTION = re.compile(r"(?<=[^\s、，,])([和及与])(?=[^\s])")
 
 
@@ -39,6 +44,11 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 def _ends_like_unit(text: str) -> bool:
     stripped = re.sub(r"[（(][^（()）]*[）)]$", "", text)
     return stripped.endswith(UNIT_ENDINGS)
+
+
+def looks_like_unit(name: str) -> bool:
+    """Ends as an organisation's name does (县教育局, 各乡镇), a bracketed note aside."""
+    return _ends_like_unit(name)
 
 
 def _split_conjunctions(name: str) -> list[str]:
@@ -80,8 +90,32 @@ def _is_whole_unit_line(previous: str, line: str) -> bool:
     return _ends_like_unit(last) and len(line) > 3 and _ends_like_unit(line)
 
 
+def _is_person(name: str) -> bool:
+    """'张三副县长', '副县长张三', '张三（副县长）': a title and no organisation's ending."""
+    return has_title(name) and not _ends_like_unit(name)
+
+
+def _looks_like_given_name(name: str) -> bool:
+    return re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) is not None and not name.endswith(UNIT_ENDINGS)
+
+
+def _drop_people(names: list[str]) -> list[str]:
+    """Drop people, and the name beside a title written apart from it ('张三 副县长')."""
+    dropped: set[int] = set()
+    for index, name in enumerate(names):
+        if not _is_person(name):
+            continue
+        dropped.add(index)
+        if is_title_word(name):
+            for beside in (index - 1, index + 1):
+                if 0 <= beside < len(names) and beside not in dropped and _looks_like_given_name(names[beside]):
+                    dropped.add(beside)
+                    break
+    return [name for index, name in enumerate(names) if index not in dropped]
+
+
 def split_units(text: str | None) -> list[str]:
-    """One string per unit: split on 、，,; and spaces, on 和/及 between units, drop 等…."""
+    """One string per unit: split on 、，,; and spaces, on 和/及 between units, drop 等…, people."""
     if not text:
         return []
     text = _DROPPED.sub("", join_broken_lines(text))
@@ -89,6 +123,6 @@ def split_units(text: str | None) -> list[str]:
     for piece in _split_outside_brackets(text, SEPARATORS):
         for part in _split_conjunctions(normalise_unit(piece)):
             name = normalise_unit(_drop_etcetera(part))
-            if name and name not in units and name not in {"无", "—", "-", "／"}:
+            if name and name not in units and name not in {"无", "—", "-", "／"} and not BARE_LABEL.fullmatch(name):
                 units.append(name)
-    return units
+    return _drop_people(units)
