@@ -3,6 +3,7 @@
 Two sources: rows of an annex table (任务清单, 任务分工, 进度安排表) with a 序号 column, and
 numbered items carrying their units inline (（责任单位：…）, （牵头单位：…；责任单位：…）,
 （县教育局牵头，县财政局配合）) or on labelled lines after them (牵头单位：…, 配合单位 …).
+Where the plan says that the first listed unit leads, it leads every task without a lead.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .document import Task
 from .layout import Block, Heading, parse_heading
-from .roles import UNIT_LABEL, UNIT_LABEL_LINE, Role, header_role, labelled_fields
+from .roles import UNIT_LABEL, UNIT_LABEL_LINE, Role, header_role, labelled_fields, says_first_listed_leads
 from .units import looks_like_unit, split_units
 
 _SEQ_HEADER = re.compile(r"^序号$|^编号$|^序$")
@@ -276,5 +277,16 @@ def inline_tasks(blocks: list[Block]) -> list[Task]:
     return tasks
 
 
+def _first_listed_leads(tasks: list[Task]) -> None:
+    """The plan says the first listed unit leads: it does, in every task without a lead."""
+    for task in tasks:
+        if not task.lead_units and task.responsible_units:
+            task.lead_units = task.responsible_units[:1]
+            task.responsible_units = task.responsible_units[1:]
+
+
 def extract_tasks(blocks: list[Block]) -> list[Task]:
-    return table_tasks(blocks) + inline_tasks(blocks)
+    tasks = table_tasks(blocks) + inline_tasks(blocks)
+    if any(says_first_listed_leads(block.text) for block in blocks):
+        _first_listed_leads(tasks)
+    return tasks
