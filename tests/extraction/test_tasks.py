@@ -59,3 +59,15 @@ def test_it_puts_a_single_unit_column_into_responsible_units() -> None:
 
 def test_it_invents_no_tasks_from_prose() -> None:
     assert tasks("一、重点任务\n1.建设实训基地。县教育局要加强统筹。\n") == []
+
+
+def test_it_rebuilds_a_one_cell_per_line_table_with_a_leader_column() -> None:
+    text = (
+        "序号\n重点任务\n分管县领导\n牵头单位\n配合单位\n完成时限\n"
+        "1\n扩大中职招生规模。\n王明 副县长\n县教育局\n县发改局、县人社局\n2024年9月\n"
+        "2\n开展新型职业农民培训。\n县农业农村局\n县人社局\n持续推进\n"
+    )
+    assert [(t.seq, t.lead_units, t.responsible_units, t.timeline) for t in tasks(text)] == [
+        ("1", ["县教育局"], ["县发改局", "县人社局"], "2024年9月"),
+        ("2", ["县农业农村局"], ["县人社局"], "持续推进"),
+    ]

@@ -9,7 +9,7 @@ from .document import Meta, PlanDocument
 from .layout import normalise_text, split_blocks
 from .meta import extract_meta
 from .readers import read_document
-from .tables import rebuild_flat_tables
+from .tables import rebuild_flat_tables, rebuild_separated_tables
 from .targets import extract_targets
 from .tasks import extract_tasks
 
@@ -28,7 +28,7 @@ def extract_text(text: str) -> PlanDocument:
         logger.exception("meta extraction failed")
         document.meta = Meta()
     try:
-        blocks = split_blocks(rebuild_flat_tables(text))
+        blocks = split_blocks(rebuild_flat_tables(rebuild_separated_tables(text)))
     except Exception:
         logger.exception("layout analysis failed")
         return document
