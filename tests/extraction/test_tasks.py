@@ -71,3 +71,8 @@ def test_it_rebuilds_a_one_cell_per_line_table_with_a_leader_column() -> None:
         ("1", ["县教育局"], ["县发改局", "县人社局"], "2024年9月"),
         ("2", ["县农业农村局"], ["县人社局"], "持续推进"),
     ]
+
+
+def test_it_joins_a_unit_name_broken_early_in_a_one_cell_per_line_table() -> None:
+    text = "序号\n工作任务\n牵头单位\n责任单位\n1\n新建实训楼。\n县教育局\n县财政局、县自\n然资源局\n"
+    assert [(t.lead_units, t.responsible_units) for t in tasks(text)] == [(["县教育局"], ["县财政局", "县自然资源局"])]

@@ -66,11 +66,21 @@ def _looks_like_units(line: str) -> bool:
 
 
 def _continues_name(previous: str, line: str) -> bool:
-    """'区人力资源社会保障' then '局、区财政局': the line starts with the rest of a broken name."""
+    """'区人力资源社会保障' then '局、区财政局', or '县财政局、县自' then '然资源局': the line
+    starts with the rest of a name broken at the end of the previous one."""
     if previous.endswith(("。", "、", "，", "；")) or previous.rstrip("等").endswith(UNIT_ENDINGS):
         return False
     head = re.split(r"[、，,；;\s]", line, maxsplit=1)[0]
-    return 0 < len(head) <= 2
+    if 0 < len(head) <= 2:
+        return True
+    # In a list of units the last name began like one (县…, 各…) and the line's head ends like one.
+    last = re.split(r"[、，,；;]", previous)[-1]
+    return (
+        "、" in previous
+        and "。" not in previous
+        and re.match(r"[县区市省州盟旗镇乡各]", last) is not None
+        and head.endswith(UNIT_ENDINGS)
+    )
 
 
 def _merge_fragments(cells: list[str]) -> list[str]:
