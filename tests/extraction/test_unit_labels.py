@@ -72,3 +72,9 @@ def test_it_keeps_the_leader_out_of_the_units() -> None:
 
 def test_it_does_not_read_a_bracket_of_prose_as_units() -> None:
     assert units("1.完善制度（由县政府统筹，各方参与）。\n") == []
+
+
+@pytest.mark.parametrize("lead_label", ["牵头单位", "牵头责任单位", "主要责任单位", "主责部门"])
+def test_it_reads_labels_that_follow_the_wording_in_the_same_paragraph(lead_label: str) -> None:
+    text = f"1.建设实训基地。{lead_label}：县教育局；配合单位：县财政局\n"
+    assert units(text) == [("1", ["县教育局"], ["县财政局"])]

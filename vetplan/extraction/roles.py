@@ -23,22 +23,21 @@ class Role(Enum):
 # Longer words first: 牵头责任 is a lead, 协同配合 one word, not 协同 then 配合.
 _LEAD_WORDS = "牵头责任|主要责任|牵头|主责"
 _RESPONSIBLE_WORDS = "协同配合|责任|配合|协办|协同|参与|负责|主办|承办|实施"
+ROLE_WORDS = f"{_LEAD_WORDS}|{_RESPONSIBLE_WORDS}"
 _PERSON_WORDS = re.compile(r"领导|责任人|负责人|联系人|分管(?!单位|部门)")
 _LEAD_HEADER = re.compile(_LEAD_WORDS)
 _RESPONSIBLE_HEADER = re.compile(rf"{_RESPONSIBLE_WORDS}|单位|部门")
 
 # A label introducing a list of units: the role word, 单位 or 部门, then a colon (either
 # width) or at least one space. A bare role word ("牵头：") needs the colon.
-UNIT_LABEL = re.compile(
-    rf"(?P<role>{_LEAD_WORDS}|{_RESPONSIBLE_WORDS})(?:(?:单位|部门)(?:\s*[:：]\s*|[ \u3000]+)|\s*[:：]\s*)"
-)
+UNIT_LABEL = re.compile(rf"(?P<role>{ROLE_WORDS})(?:(?:单位|部门)(?:\s*[:：]\s*|[ \u3000]+)|\s*[:：]\s*)")
 # Any other short label inside a bracket or a labelled line (分管领导：, 完成时限：): it ends
 # the units before it.
 _OTHER_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]\s*")
 # A label standing alone, as a unit column's header cell repeated in a row might.
-BARE_LABEL = re.compile(rf"(?:{_LEAD_WORDS}|{_RESPONSIBLE_WORDS})(?:单位|部门)")
+BARE_LABEL = re.compile(rf"(?:{ROLE_WORDS})(?:单位|部门)")
 # A line that is a labelled list of units ("牵头单位:区发改局", "配合单位 县财政局").
-UNIT_LABEL_LINE = re.compile(rf"^\s*(?:{_LEAD_WORDS}|{_RESPONSIBLE_WORDS})(?:单位|部门)(?:\s*[:：]|[ \u3000]+\S)")
+UNIT_LABEL_LINE = re.compile(rf"^\s*(?:{ROLE_WORDS})(?:单位|部门)(?:\s*[:：]|[ \u3000]+\S)")
 
 # "排在首位的为牵头单位", "排名第一的为牵头单位", "第一个单位为牵头单位", "列第一位的为牵头单位",
 # "牵头单位为排在第一位的单位": the first-listed unit of each task leads.

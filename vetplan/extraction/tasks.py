@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .document import Task
 from .layout import Block, Heading, parse_heading
-from .roles import UNIT_LABEL, UNIT_LABEL_LINE, Role, header_role, labelled_fields, says_first_listed_leads
+from .roles import ROLE_WORDS, UNIT_LABEL, UNIT_LABEL_LINE, Role, header_role, labelled_fields, says_first_listed_leads
 from .units import looks_like_unit, split_units
 
 _SEQ_HEADER = re.compile(r"^序号$|^编号$|^序$")
@@ -21,9 +21,7 @@ _TEXT_HEADER = re.compile(r"任务|内容|措施|事项|工作|举措|要求|目
 _TIME_HEADER = re.compile(r"时限|时间|进度|完成时|节点|期限")
 _SEQ_CELL = re.compile(r"^[（(]?(\d{1,3}|[一二三四五六七八九十]{1,3})[）)]?[.．、]?$")
 _BRACKETED_LABEL = re.compile(rf"[（(]\s*(?:{UNIT_LABEL.pattern})")
-_TRAILING_LABEL = re.compile(
-    r"(?:^|[。；;\s])((?:牵头|责任|配合|协办|参与|负责|主要责任|主责)(?:单位|部门)\s*[:：].*)$"
-)
+_TRAILING_LABEL = re.compile(rf"(?:^|[。；;\s])((?:{ROLE_WORDS})(?:单位|部门)\s*[:：].*)$")
 # '（县教育局牵头，县财政局、县人社局配合）' closing a paragraph.
 _TRAILING_BRACKET = re.compile(r"[（(]([^（）()]{2,200})[）)]\s*[。.；;]?\s*$")
 _VERB_CLAUSE = re.compile(
