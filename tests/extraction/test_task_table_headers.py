@@ -69,3 +69,8 @@ def test_it_reads_a_row_whose_first_cell_is_empty() -> None:
         "\t2\t培养专业教师。\t县人社局",
     )
     assert [(task.seq, task.responsible_units) for task in found] == [("1", ["县教育局"]), ("2", ["县人社局"])]
+
+
+def test_it_reads_a_step_column_as_no_unit_column() -> None:
+    found = tasks("序号\t工作任务\t实施步骤\t责任单位", "1\t建设实训基地。\t分两期实施\t县教育局")
+    assert (found[0].lead_units, found[0].responsible_units) == ([], ["县教育局"])

@@ -26,7 +26,8 @@ _RESPONSIBLE_WORDS = "协同配合|责任|配合|协办|协同|参与|负责|主
 ROLE_WORDS = f"{_LEAD_WORDS}|{_RESPONSIBLE_WORDS}"
 _PERSON_WORDS = re.compile(r"领导|责任人|负责人|联系人|分管(?!单位|部门)")
 _LEAD_HEADER = re.compile(_LEAD_WORDS)
-_RESPONSIBLE_HEADER = re.compile(rf"{_RESPONSIBLE_WORDS}|单位|部门")
+# A header naming units: 单位/部门/主体/处室 in it, or a role word alone ("配合"); not 实施步骤.
+_RESPONSIBLE_HEADER = re.compile(rf"单位|部门|主体|处室|科室|^(?:{_RESPONSIBLE_WORDS})$")
 
 # A label introducing a list of units: the role word, 单位 or 部门, then a colon (either
 # width) or at least one space. A bare role word ("牵头：") needs the colon.
