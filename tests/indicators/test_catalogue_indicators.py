@@ -27,13 +27,15 @@ CATALOGUE = json.loads(
     (Path(__file__).resolve().parents[2] / "vetplan/indicators/data/catalogue.json").read_text(encoding="utf-8")
 )
 CODES = [row["code"] for row in CATALOGUE["indicators"]]
-SCALE = {"funding_per_student": 10000}  # 万元 of appropriation per student, in 元
+SCALE = {"funding_per_student": 10000, "funding_per_student_higher": 10000}  # 万元 per student, in 元
 NUMERATOR = (30, 50, 7)
 DENOMINATOR = (100, 60, 20)
 
 
 def expected(indicator: Indicator, units: list[int]) -> float:
-    num = sum(NUMERATOR[u] for u in units) * SCALE.get(indicator.code, 1)
+    # A numerator that adds elements (中职 + 高职 在校生) gets each element's value once.
+    terms = len(_elements(indicator.numerator)) if "+" in indicator.numerator else 1
+    num = terms * sum(NUMERATOR[u] for u in units) * SCALE.get(indicator.code, 1)
     if not indicator.denominator:
         return indicator.factor * num
     return indicator.factor * num / sum(DENOMINATOR[u] for u in units)
@@ -77,4 +79,4 @@ def test_the_indicator_is_a_ratio_of_sums_up_units_and_regions(code: str, county
 
 
 def _elements(expression: str) -> list[str]:
-    return [part for part in expression.replace("*", " ").split() if not part.isdigit()]
+    return [part for part in expression.replace("*", " ").replace("+", " ").split() if not part.isdigit()]

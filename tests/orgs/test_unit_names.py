@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import County
 from vetplan.orgs.names import region_prefixes, unit_key
-from vetplan.orgs.services import OrganizationResolver
+from vetplan.orgs.resolution import OrganizationResolver
 
 
 def test_it_strips_the_region_and_a_bare_county_prefix() -> None:

@@ -53,15 +53,14 @@ def test_it_saves_the_plan_targets_and_tasks_as_reviewed(county: County, draft: 
 
 
 def test_it_creates_each_new_unit_once_with_the_chosen_type(county: County, draft: Any, client_as: Any) -> None:
-    confirm(client_as(county.users["supervisor"]), draft, **{"units-1-type": "government"})
-    energy = Organization.objects.get(name="县新能源局")
-    towns = Organization.objects.get(name="各乡镇")
-    assert energy.region == county.region and energy.type == Organization.Type.GOVERNMENT
-    assert towns.type == Organization.Type.GOVERNMENT  # the reviewer overrode the 乡镇 guess
-    assert not Organization.objects.filter(name="新能源局").exists()
+    confirm(client_as(county.users["supervisor"]), draft, **{"units-2-action": "create", "units-2-type": "enterprise"})
+    energy = Organization.objects.get(name="测试县新能源局")
+    assert energy.region == county.region and energy.type == Organization.Type.ENTERPRISE
+    assert set(energy.aliases) == {"县新能源局", "新能源局"}  # the next import finds it by either name
+    assert not Organization.objects.filter(name__in=["县新能源局", "新能源局", "各乡镇"]).exists()
     task = Task.objects.get(plan__title="测试县职业教育提质行动方案", seq="2")
     assert list(task.lead_units.all()) == [energy]
-    assert set(task.responsible_units.all()) == {energy, towns}
+    assert list(task.responsible_units.all()) == []  # 新能源局 leads; 各乡镇 has no units in 测试县
 
 
 def test_a_failure_part_way_leaves_nothing_saved(county: County, draft: Any, monkeypatch: Any) -> None:

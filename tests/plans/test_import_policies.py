@@ -1,8 +1,10 @@
 """The five real plans imported through the web flow store what `vetplan extract` extracts.
 
 Each plan is uploaded by a supervisor of a fresh region named like the plan's, reviewed
-without changes and confirmed. None of the plan's units exist beforehand: every one is
-proposed as a new unit, created on confirm, and linked to the tasks that name it.
+without changes and confirmed. None of the plan's units exist beforehand: every unit name
+is proposed as a new unit, created on confirm and linked to the tasks that name it; generic
+phrases (各乡镇, 相关部门, a bare 教育) are never created; a linked target is stored in its
+indicator's unit.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from tests.factories import OrganizationFactory, RegionFactory, member
 from tests.plans.import_drafts import form_data
 from vetplan.extraction import extract_file
 from vetplan.orgs.models import Organization, Region
+from vetplan.orgs.resolution import OrganizationResolver
 from vetplan.orgs.roles import Role
-from vetplan.orgs.services import OrganizationResolver
+from vetplan.plans.measures import convert
 from vetplan.plans.models import Plan, PlanImportDraft
+from vetplan.plans.units import resolve_plan_units
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 POLICIES = sorted((SHARED / "policies").glob("*.txt")) if SHARED.is_dir() else []
@@ -46,8 +50,9 @@ def test_the_web_import_stores_what_the_extractor_extracts(path: Path, db: Any, 
     for name in names:
         assert name in review, f"unit {name} is missing from the review"
     data = form_data(review)
-    assert int(data["units-TOTAL_FORMS"]) <= len(names)
+    assert int(data["units-TOTAL_FORMS"]) == len(names)
     assert 'badge-done">已匹配' not in review  # none of the plan's units exist yet
+    units = resolve_plan_units(draft.document, region)
 
     response = client.post(f"/plans/import/{draft.pk}/confirm/", data)
     plan = Plan.objects.get()
@@ -57,14 +62,16 @@ def test_the_web_import_stores_what_the_extractor_extracts(path: Path, db: Any, 
     targets = list(plan.targets.order_by("seq"))
     assert len(targets) == len(expected["targets"])
     for target, want in zip(targets, expected["targets"], strict=True):
-        assert (target.indicator_text, target.comparator, target.unit, target.kind) == (
+        assert (target.indicator_text, target.comparator, target.kind) == (
             want["indicator"],
             want["comparator"],
-            want["unit"],
             want["kind"],
         )
-        assert target.value == Decimal(str(want["value"]))
-        assert target.value_max == (None if want["value_max"] is None else Decimal(str(want["value_max"])))
+        if target.indicator is None:
+            assert target.unit == want["unit"] and target.value == Decimal(str(want["value"]))
+        else:  # stored in the indicator's unit: 3.6万人 → 36000 人
+            assert target.unit == target.indicator.unit
+            assert float(target.value) == convert(want["value"], want["unit"], target.unit)
         assert (target.deadline_year, target.sentence) == (want["deadline"], want["sentence"])
 
     tasks = list(plan.tasks.order_by("pk").prefetch_related("lead_units", "responsible_units"))
@@ -73,9 +80,15 @@ def test_the_web_import_stores_what_the_extractor_extracts(path: Path, db: Any, 
     ]
     resolver = OrganizationResolver(region)
     for task, want in zip(tasks, expected["tasks"], strict=True):
-        for field in ("lead_units", "responsible_units"):
-            linked = set(getattr(task, field).all())
-            for name in want[field]:
+        linked = set(task.lead_units.all()) | set(task.responsible_units.all())
+        for name in [*want["lead_units"], *want["responsible_units"]]:
+            unit = units[name]
+            if unit.action in ("create", "same_as"):
                 org = resolver.resolve(name)
-                assert org is not None and org in linked, f"task {task.seq}: {name} is not linked as {field}"
+                assert org is not None and org in linked, f"task {task.seq}: {name} is not linked"
                 assert org.region == region
+            else:  # a group without units in the fresh region, a phrase, another county's unit
+                assert unit.action in ("group", "ignore"), f"{name}: {unit.action}"
+                assert not Organization.objects.filter(name=name).exists()
+        leads = [units[n] for n in want["lead_units"] if units[n].action in ("create", "same_as")]
+        assert {resolver.resolve(u.name) for u in leads} == set(task.lead_units.all())

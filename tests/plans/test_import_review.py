@@ -43,18 +43,20 @@ def test_it_resolves_unit_names_by_name_short_name_and_alias(county: County, dra
     assert units["县人社局"].organization == county.hr
 
 
-def test_it_proposes_unresolved_names_as_new_units_and_drops_none(county: County, draft: Any, client_as: Any) -> None:
+def test_it_proposes_unresolved_names_as_new_units_and_never_a_generic_phrase(
+    county: County, draft: Any, client_as: Any
+) -> None:
     units = {unit.name: unit for unit in review_rows(draft).units}
     assert list(units) == ["县教体局", "县人社局", "县新能源局", "新能源局", "各乡镇"]
-    assert units["县新能源局"].is_new and units["县新能源局"].proposed_type == Organization.Type.GOVERNMENT
+    assert units["县新能源局"].action == "create" and units["县新能源局"].new_type == Organization.Type.GOVERNMENT
+    assert units["县新能源局"].new_name == "测试县新能源局" and units["县新能源局"].new_region == county.region
     assert units["新能源局"].same_as == "县新能源局"  # one new unit, not two
-    assert units["各乡镇"].proposed_type == Organization.Type.TOWNSHIP
+    assert units["各乡镇"].action == "ignore"  # a group; 测试县 has no township units to expand to
     html = review(client_as(county.users["supervisor"]), draft)
-    assert html.count("新单位") >= 3 and "已匹配" in html and "测试县教育体育局" in html
+    assert html.count("新单位") >= 2 and "已匹配" in html and "测试县教育体育局" in html
     data = form_data(html)
-    assert data["units-TOTAL_FORMS"] == "2"
-    assert (data["units-0-name"], data["units-0-type"]) == ("县新能源局", "government")
-    assert (data["units-1-name"], data["units-1-type"]) == ("各乡镇", "township")
+    assert data["units-TOTAL_FORMS"] == "5"
+    assert (data["units-2-name"], data["units-2-action"], data["units-2-type"]) == ("县新能源局", "", "government")
 
 
 def test_it_saves_edits_and_deletions_to_the_draft(county: County, draft: Any, client_as: Any) -> None:
@@ -63,7 +65,7 @@ def test_it_saves_edits_and_deletions_to_the_draft(county: County, draft: Any, c
     data.update(
         {"targets-1-value": "96.5", "targets-2-DELETE": "on", "tasks-1-responsible_units": "县职教中心\n各乡镇"}
     )
-    data.update({"units-1-type": "government", "meta-date": "2024-03-18"})
+    data.update({"units-2-action": "create", "units-2-type": "enterprise", "meta-date": "2024-03-18"})
     response = client.post(f"/plans/import/{draft.pk}/", data)
     assert response.status_code == 302 and response["Location"] == f"/plans/import/{draft.pk}/"
     draft.refresh_from_db()
@@ -72,7 +74,7 @@ def test_it_saves_edits_and_deletions_to_the_draft(county: County, draft: Any, c
     assert document["targets"][1]["sentence"] == "到2026年，中等职业学校毕业生就业率保持在95%以上。"
     assert document["tasks"][1]["responsible_units"] == ["县职教中心", "各乡镇"]
     assert document["meta"]["date"] == "2024-03-18"
-    assert document["unit_types"] == {"县新能源局": "government", "各乡镇": "government"}
+    assert document["unit_choices"] == {"县新能源局": {"action": "create", "type": "enterprise"}}
     units = {unit.name: unit for unit in review_rows(draft).units}
     assert units["县职教中心"].organization == county.school  # re-matched after the edit
     assert Plan.objects.filter(title=document["meta"]["title"]).count() == 0

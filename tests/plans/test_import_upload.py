@@ -29,7 +29,16 @@ def test_it_shows_the_upload_form_to_a_supervisor(county: County, client_as: Any
     assert response.status_code == 200
     html = response.content.decode()
     assert "导入规划文件" in html and 'type="file"' in html
-    assert 'name="region"' not in html  # a supervisor imports for its own region
+    # A supervisor imports for its own region (the default) or one below it, never another county.
+    assert f'<option value="{county.region.pk}" selected>测试县</option>' in html and "邻县" not in html
+
+
+def test_a_supervisor_cannot_import_into_another_county(county: County, client_as: Any) -> None:
+    other = county.other_region
+    assert other is not None
+    response = upload(client_as(county.users["supervisor"]), plan_file(), region=str(other.pk))
+    assert response.status_code == 200 and "请在列表中选择实施区域" in response.content.decode()
+    assert not PlanImportDraft.objects.exists()
 
 
 def test_it_extracts_an_upload_into_a_draft_of_the_supervisors_region(county: County, client_as: Any) -> None:

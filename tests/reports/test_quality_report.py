@@ -54,7 +54,7 @@ def test_the_county_report_is_a_ratio_of_sums_over_its_schools(county: County, f
     row = rows_of(document)["双师型教师占专业课教师比例（%）"]
     # 2024: 48 / 80; 2025: (75 + 20) / (100 + 50), never the mean of 75% and 40%.
     assert row == ["双师型教师占专业课教师比例（%）", "60", "63.33", "+3.33"]
-    assert rows_of(document)["在校生规模（人）"][1:] == ["1500", "2000", "+500"]
+    assert rows_of(document)["中职在校生规模（人）"][1:] == ["1500", "2000", "+500"]
     assert rows_of(document)["专业课教师数（人）"][1:] == ["80", "150", "+70"]
 
 

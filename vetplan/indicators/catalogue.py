@@ -48,6 +48,8 @@ def ensure_catalogue() -> None:
             denominator=row.get("denominator", ""),
             factor=row.get("factor", 1),
             unit=row.get("unit", ""),
+            level=row.get("level", ""),
+            terms=row.get("terms", []),
             direction=row.get("direction", "higher"),
             seq=seq,
         )  # fmt: skip

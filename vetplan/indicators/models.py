@@ -41,6 +41,12 @@ class Indicator(models.Model):
         HIGHER = "higher", "越高越好"
         LOWER = "lower", "越低越好"
 
+    class Level(models.TextChoices):
+        ANY = "", "不分层次"
+        SECONDARY = "secondary", "中职"
+        HIGHER = "higher", "高职（专科、本科）"
+        ALL = "all", "各级职业院校"
+
     code = models.CharField("代码", max_length=64, unique=True)
     name = models.CharField("名称", max_length=128)
     synonyms = models.JSONField("同义词", default=list, blank=True)
@@ -48,6 +54,10 @@ class Indicator(models.Model):
     denominator = models.CharField("分母表达式", max_length=255, blank=True)
     factor = models.FloatField("系数", default=1)
     unit = models.CharField("单位", max_length=16, blank=True)
+    # 中职 (secondary), 高职 (higher) or both (all): a target of another level is never measured by it.
+    level = models.CharField("层次", max_length=16, choices=Level.choices, blank=True, default="")
+    # Term sets for linking targets: "双师型+比例" matches a text containing both terms.
+    terms = models.JSONField("匹配词组", default=list, blank=True)
     direction = models.CharField("方向", max_length=8, choices=Direction.choices, default=Direction.HIGHER)
     seq = models.PositiveIntegerField("序号", default=0)
 

@@ -9,7 +9,6 @@ from django.db import transaction
 
 from vetplan.core.history import record_by
 from vetplan.orgs.models import Membership, Organization, Region
-from vetplan.orgs.names import region_prefixes, unit_key
 from vetplan.orgs.roles import Role
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -59,26 +58,10 @@ def grant_role(*, user: Any, organization: Organization, role: Role | str) -> Me
     return membership
 
 
-class OrganizationResolver:
-    """Finds the organisation a plan means by a unit name, within one region's subtree.
-
-    Built once per import from one query; `resolve` is then a dictionary lookup.
-    """
-
-    def __init__(self, region: Region) -> None:
-        scope = Region.objects.filter(path__startswith=region.path)
-        ancestors = [c for c in region.path.strip("/").split("/") if c]
-        names = Region.objects.filter(code__in=ancestors).values_list("name", flat=True)
-        self.prefixes = region_prefixes([region.name, *names])
-        self._by_key: dict[str, Organization] = {}
-        orgs = Organization.objects.filter(region__in=scope).order_by("path")
-        for org in orgs:
-            for name in (org.name, org.short_name, *org.aliases):
-                if name:
-                    self._by_key.setdefault(unit_key(name, self.prefixes), org)
-
-    def resolve(self, name: str) -> Organization | None:
-        return self._by_key.get(unit_key(name, self.prefixes))
-
-    def key(self, name: str) -> str:
-        return unit_key(name, self.prefixes)
+@transaction.atomic
+def add_alias(org: Organization, name: str, *, by: User) -> Organization:
+    """Keep another name a plan uses for the unit, so the next import finds it by itself."""
+    name = name.strip()
+    if not name or name in (org.name, org.short_name) or name in (org.aliases or []):
+        return org
+    return update_organization(org, by=by, aliases=[*(org.aliases or []), name][:50])

@@ -43,14 +43,22 @@ def import_review(request: HttpRequest, draft_pk: int) -> HttpResponse:
         return _finished(request, draft)
     rows = imports.review_rows(draft)
     posted = request.method == "POST"
-    form = ImportReviewForm(draft, rows.units, request.POST if posted else None)
-    if posted and form.is_valid():
+    form = ImportReviewForm(draft, rows, request.POST if posted else None)
+    batch = posted and "batch-apply" in request.POST
+    if posted and form.is_valid() and (not batch or form.batch_is_valid()):
+        document = form.document()
         try:
-            imports.update_draft(draft, request.user, form.document(), form.unit_types())
+            if batch:
+                action = form.batch.cleaned_data["action"]
+                changed = imports.apply_batch(document, form.selected_rows(), action, form.batch.value())
+            imports.update_draft(draft, request.user, document)
         except PlanImportError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, "修改已保存，单位匹配已按修改后的名称重新核对。")
+            if batch:
+                messages.success(request, f"已为所选 {changed} 项任务{imports.BATCH_ACTIONS[action]}。")
+            else:
+                messages.success(request, "修改已保存，单位匹配、时限和指标已按修改重新核对。")
         return redirect("plans:import_review", draft_pk=draft.pk)
     return _render_review(request, draft, rows, form)
 
@@ -61,13 +69,11 @@ def import_confirm(request: HttpRequest, draft_pk: int) -> HttpResponse:
     if draft.status != PlanImportDraft.Status.PENDING:
         return _finished(request, draft)
     rows = imports.review_rows(draft)
-    form = ImportReviewForm(draft, rows.units, request.POST)
+    form = ImportReviewForm(draft, rows, request.POST)
     if not form.is_valid():
         return _render_review(request, draft, rows, form)
     try:
-        plan = imports.confirm_import(
-            draft, request.user, new_unit_types=form.unit_types(), edited_document=form.document()
-        )
+        plan = imports.confirm_import(draft, request.user, edited_document=form.document())
     except PlanImportError as error:
         form.errors.append(str(error))
         return _render_review(request, draft, rows, form)
@@ -98,15 +104,9 @@ def _finished(request: HttpRequest, draft: PlanImportDraft) -> HttpResponse:
 def _render_review(
     request: HttpRequest, draft: PlanImportDraft, rows: imports.ReviewRows, form: ImportReviewForm
 ) -> HttpResponse:
-    type_forms = dict(zip((u.name for u in rows.new_units), form.units.forms, strict=False))
+    names = sorted({unit.name for unit in rows.units} | {org.name for org in rows.organizations})
     return render(
         request,
         "plans/import_review.html",
-        {
-            "draft": draft,
-            "rows": rows,
-            "form": form,
-            "units": [(unit, type_forms.get(unit.name)) for unit in rows.units],
-            "new_unit_count": len(rows.new_units),
-        },
+        {"draft": draft, "rows": rows, "form": form, "unit_names": names},
     )

@@ -1,9 +1,14 @@
 """The plan import flow: upload → review → confirm (or discard). Named state changes for drafts.
 
 An upload is checked (type, size, content), read by the extraction readers and extracted
-into a `PlanImportDraft`; the review page edits the draft's document; confirming saves
-Plan, Targets and Tasks through `import_plan_document` in the same transaction that marks
-the draft confirmed, so a failure part-way leaves nothing behind.
+into a `PlanImportDraft`; the review page edits the draft's document (rows, the reviewer's
+unit choices, deadlines, indicator links) and shows what confirming would do with each row;
+confirming saves Plan, Targets and Tasks through `import_plan_document` in the same
+transaction that marks the draft confirmed, so a failure part-way leaves nothing behind.
+
+Extra keys the review keeps in the document beside the spec's meta/targets/tasks: a task
+row's `deadline` and `recurrence` and a target row's `indicator_code` when the reviewer set
+them, and `unit_choices` (see `plans.units`).
 """
 
 from __future__ import annotations
@@ -19,19 +24,19 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from vetplan.core.access import scope_of
 from vetplan.extraction import SUPPORTED_SUFFIXES, DocumentReadError, extract_text
 from vetplan.extraction.readers import decode_text, read_document
 from vetplan.orgs.models import Organization, Region
-from vetplan.plans.models import Plan, PlanImportDraft
-from vetplan.plans.services import PlanImportError, import_plan_document, resolve_units
-
-# Extra key the review stores in the draft's document beside the spec's meta/targets/tasks:
-# the organisation type chosen for each new unit name.
-UNIT_TYPES_KEY = "unit_types"
+from vetplan.plans import target_links
+from vetplan.plans.indicator_match import CatalogueIndex
+from vetplan.plans.models import Plan, PlanImportDraft, Task, text_digest
+from vetplan.plans.services import ImportSummary, PlanImportError, import_plan_document, schedule_of
+from vetplan.plans.timeline import Timeline, task_schedule
+from vetplan.plans.units import CHOICES_KEY, LEGACY_TYPES_KEY, PlanUnit, resolve_plan_units, unit_choices, unit_names
 
 
 class ImportFileError(ValueError):
@@ -125,129 +130,174 @@ def _sniff(name: str, suffix: str, data: bytes) -> None:
 
 
 @dataclass
-class UnitRow:
-    """A unit name of the draft: matched to an organisation, or proposed as a new one."""
+class TargetReview:
+    """A target row of the draft with the link confirming would make."""
 
-    name: str
-    organization: Organization | None = None
-    same_as: str = ""  # a new unit that merges into the earlier new unit of this name
-    proposed_type: str = ""
+    row: dict[str, Any]
+    link: target_links.TargetLink
+    proposed_code: str  # what the catalogue proposes for the row as extracted (the form's default)
+
+
+@dataclass
+class TaskReview:
+    row: dict[str, Any]
+    schedule: Timeline
+    derived: Timeline  # the schedule of the row as extracted (the form's default)
+    owners: list[Organization]  # who owes the report: the leads, else every responsible unit
+    lead_count: int
 
     @property
-    def is_new(self) -> bool:
-        return self.organization is None and not self.same_as
+    def without_owner(self) -> bool:
+        return not self.owners
+
+    @property
+    def without_date(self) -> bool:
+        return self.schedule.source == "default"
 
 
 @dataclass
 class ReviewRows:
     meta: dict[str, Any]
-    targets: list[dict[str, Any]] = field(default_factory=list)
-    tasks: list[dict[str, Any]] = field(default_factory=list)
-    units: list[UnitRow] = field(default_factory=list)
+    targets: list[TargetReview] = field(default_factory=list)
+    tasks: list[TaskReview] = field(default_factory=list)
+    units: list[PlanUnit] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)  # what a name may be mapped to
+    indicators: list[Any] = field(default_factory=list)
+    duplicates: list[Plan] = field(default_factory=list)
 
     @property
-    def new_units(self) -> list[UnitRow]:
-        return [unit for unit in self.units if unit.is_new]
+    def tasks_without_owner(self) -> list[int]:
+        return [i for i, task in enumerate(self.tasks, 1) if task.without_owner]
+
+    @property
+    def tasks_without_date(self) -> list[int]:
+        return [i for i, task in enumerate(self.tasks, 1) if task.without_date]
+
+    @property
+    def targets_without_indicator(self) -> list[int]:
+        return [i for i, target in enumerate(self.targets, 1) if target.link.indicator is None]
+
+    @property
+    def units_to_review(self) -> list[PlanUnit]:
+        return [unit for unit in self.units if unit.needs_review]
 
 
 def review_rows(draft: PlanImportDraft) -> ReviewRows:
-    """What the review page shows: the document's rows and every unit name with its resolution."""
+    """What the review page shows: each row with what confirming would do with it. A bounded number of queries."""
     document = draft.document or {}
-    resolution = resolve_units(document, draft.region)
-    chosen = document.get(UNIT_TYPES_KEY) or {}
-    units = [UnitRow(name, organization=org) for name, org in resolution.resolved.items()]
-    units += [UnitRow(name, proposed_type=chosen.get(name) or guess_unit_type(name)) for name in resolution.unresolved]
-    units += [UnitRow(name, same_as=first) for name, first in resolution.same_as.items()]
-    order = {name: i for i, name in enumerate(_unit_names(document))}
-    units.sort(key=lambda unit: order.get(unit.name, len(order)))
-    return ReviewRows(
+    units = resolve_plan_units(document, draft.region)
+    resolver = units.resolver
+    indicators = list(target_links.indicator_model().objects.order_by("seq", "pk"))
+    by_code = {i.code: i for i in indicators}
+    index = CatalogueIndex(indicators)
+    rows = ReviewRows(
         meta=dict(document.get("meta") or {}),
-        targets=[dict(row) for row in document.get("targets", [])],
-        tasks=[dict(row) for row in document.get("tasks", [])],
-        units=units,
+        units=list(units),
+        organizations=resolver.organizations,
+        indicators=indicators,
+        duplicates=duplicate_plans(draft),
     )
+    for row in document.get("targets", []):
+        proposed = target_links.link_for(
+            {k: v for k, v in row.items() if k != "indicator_code"}, index, resolver, by_code
+        )
+        link = target_links.link_for(row, index, resolver, by_code) if "indicator_code" in row else proposed
+        rows.targets.append(TargetReview(dict(row), link, proposed.code))
+    for row in document.get("tasks", []):
+        lead = units.organizations(row.get("lead_units") or [])
+        owners = lead or units.organizations(row.get("responsible_units") or [])
+        try:
+            schedule = schedule_of(row)
+        except PlanImportError:
+            schedule = task_schedule(row.get("timeline"), row.get("text"))
+        derived = task_schedule(row.get("timeline"), row.get("text"))
+        rows.tasks.append(TaskReview(dict(row), schedule, derived, owners, len(lead)))
+    return rows
 
 
-def guess_unit_type(name: str) -> str:
-    """A first guess at the type of a new unit, for the review page's select (a person confirms)."""
-    if any(word in name for word in ("督导",)):
-        return Organization.Type.SUPERVISION
-    if any(
-        word in name for word in ("学校", "中学", "小学", "学院", "大学", "职高", "职专", "中专", "技校", "职教中心")
-    ):
-        return Organization.Type.SCHOOL
-    if any(word in name for word in ("公司", "集团", "工厂", "合作社")):
-        return Organization.Type.ENTERPRISE
-    if any(word in name for word in ("协会", "商会", "学会", "联合会", "研究会")):
-        return Organization.Type.ASSOCIATION
-    if name.endswith(("镇", "乡", "街道", "办事处")) or any(
-        w in name for w in ("乡镇", "镇政府", "乡政府", "镇人民政府")
-    ):
-        return Organization.Type.TOWNSHIP
-    return Organization.Type.GOVERNMENT
-
-
-def _unit_names(document: Mapping[str, Any]) -> list[str]:
-    names: dict[str, None] = {}
-    for task in document.get("tasks", []):
-        for name in [*task.get("lead_units", []), *task.get("responsible_units", [])]:
-            names.setdefault(name)
-    return list(names)
+def duplicate_plans(draft: PlanImportDraft) -> list[Plan]:
+    """Plans of the draft's region that are this document: the same 文号, or the same text."""
+    meta = (draft.document or {}).get("meta") or {}
+    same = Q(source_digest=text_digest(draft.source_text))
+    if (meta.get("doc_number") or "").strip():
+        same |= Q(doc_number=meta["doc_number"].strip())
+    return list(Plan.objects.filter(same, region__path__startswith=draft.region.path).order_by("pk")[:5])
 
 
 @transaction.atomic
-def update_draft(
-    draft: PlanImportDraft, by: Any, edited_document: Mapping[str, Any], unit_types: Mapping[str, str] | None = None
-) -> PlanImportDraft:
-    """Store the reviewed document (and the types chosen for new units) on a pending draft."""
+def update_draft(draft: PlanImportDraft, by: Any, edited_document: Mapping[str, Any]) -> PlanImportDraft:
+    """Store the reviewed document (with the reviewer's unit choices) on a pending draft."""
     draft = _lock_pending(draft)
-    document = {key: value for key, value in edited_document.items() if key != UNIT_TYPES_KEY}
-    types = {**(draft.document.get(UNIT_TYPES_KEY) or {}), **(edited_document.get(UNIT_TYPES_KEY) or {})}
-    types.update(unit_types or {})
-    document[UNIT_TYPES_KEY] = {name: t for name, t in types.items() if name in set(_unit_names(document))}
+    document = dict(edited_document)
+    names = set(unit_names(document))
+    document[CHOICES_KEY] = {name: c for name, c in unit_choices(document).items() if name in names}
+    document.pop(LEGACY_TYPES_KEY, None)
     draft.document = document
     draft.save(update_fields=["document"])
     return draft
+
+
+BATCH_ACTIONS = {"lead": "设置牵头单位", "deadline": "设置完成时限", "recurrence": "设置报告周期"}
+
+
+def apply_batch(document: dict[str, Any], rows: list[int], action: str, value: Any) -> int:
+    """Set 牵头单位, deadline or recurrence on the task rows (0-based) of a document; how many changed."""
+    tasks = document.get("tasks", [])
+    changed = 0
+    for index in rows:
+        if not 0 <= index < len(tasks):
+            continue
+        task = dict(tasks[index])
+        if action == "lead":
+            names = [name for name in value if name]
+            task["lead_units"] = names
+            task["responsible_units"] = [n for n in task.get("responsible_units", []) if n not in names]
+        elif action == "deadline":
+            task["deadline"] = value.isoformat() if value else None
+            task["recurrence"] = Task.Recurrence.ONCE if value else task.get("recurrence")
+        elif action == "recurrence":
+            task["recurrence"] = value
+            if value == Task.Recurrence.YEARLY:
+                task["deadline"] = None
+        else:
+            raise PlanImportError(f"未知的批量操作：{action}")
+        tasks[index] = task
+        changed += 1
+    document["tasks"] = tasks
+    return changed
 
 
 @transaction.atomic
 def confirm_import(
     draft: PlanImportDraft,
     by: Any,
-    new_unit_type: str | None = None,
-    new_unit_types: Mapping[str, str] | None = None,
     edited_document: Mapping[str, Any] | None = None,
+    summary: ImportSummary | None = None,
 ) -> Plan:
-    """Save the draft as Plan, Targets and Tasks and mark it confirmed, all or nothing.
-
-    A new unit's type is, first to last: `new_unit_types[name]`, the type chosen in an
-    earlier review save, `new_unit_type`, the guess from its name.
-    """
+    """Save the draft as Plan, Targets and Tasks and mark it confirmed, all or nothing."""
     if edited_document is not None:
-        draft = update_draft(draft, by, edited_document, new_unit_types)
+        draft = update_draft(draft, by, edited_document)
     draft = _lock_pending(draft)
-    document = draft.document
-    chosen = {**(document.get(UNIT_TYPES_KEY) or {}), **(new_unit_types or {})}
-    types = {
-        name: chosen.get(name) or new_unit_type or guess_unit_type(name)
-        for name in resolve_units(document, draft.region).unresolved
-    }
     plan = import_plan_document(
-        document,
+        draft.document,
         region=draft.region,
         by=by,
         source_name=draft.source_name,
         source_text=draft.source_text,
-        new_unit_types=types,
+        summary=summary,
     )
-    # Imported here: the indicators app builds on plans, so plans does not import it at load time.
-    from vetplan.indicators.services import link_targets_to_indicators
-
-    link_targets_to_indicators(plan.targets.all(), by=by)
     draft.status = PlanImportDraft.Status.CONFIRMED
     draft.plan = plan
     draft.save(update_fields=["status", "plan"])
     return plan
+
+
+@transaction.atomic
+def import_file(path: Path | str, region: Region, by: Any) -> tuple[Plan, ImportSummary]:
+    """The batch import (`vetplan import`): the web flow's services without the review."""
+    draft = create_import_draft(path, region=region, by=by)
+    summary = ImportSummary()
+    return confirm_import(draft, by, summary=summary), summary
 
 
 @transaction.atomic

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from vetplan.orgs.models import Organization, Region
+
+
+class PlanQuerySet(models.QuerySet["Plan"]):
+    def active(self) -> PlanQuerySet:
+        """Plans in force: not archived (归档). Archived plans keep their history and can be restored."""
+        return self.filter(archived_at__isnull=True)
 
 
 class Plan(models.Model):
@@ -21,19 +29,32 @@ class Plan(models.Model):
     period_end = models.PositiveSmallIntegerField("截止年份", null=True, blank=True)
     source_name = models.CharField("来源文件", max_length=255, blank=True)
     source_text = models.TextField("原文", blank=True)
+    # sha256 of the source text without whitespace: the same document imported twice is found by it.
+    source_digest = models.CharField("原文摘要", max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="创建人"
     )
+    archived_at = models.DateTimeField("归档时间", null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="归档人"
+    )
     history = HistoricalRecords(excluded_fields=["source_text"])
+
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "规划"
         verbose_name_plural = "规划"
         ordering = ["-issued_on", "-pk"]
+        indexes = [models.Index(fields=["region", "archived_at"], name="plans_plan_region_archived_idx")]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
     @property
     def period_label(self) -> str:
@@ -73,6 +94,10 @@ class Target(models.Model):
     # The catalogue indicator whose figures track this target (None: reported as TargetReport).
     indicator = models.ForeignKey(
         "indicators.Indicator", models.SET_NULL, null=True, blank=True, related_name="targets", verbose_name="关联指标"
+    )
+    # Who reports a target without an indicator (手工填报): the lead of the task it belongs to.
+    reporting_unit = models.ForeignKey(
+        Organization, models.SET_NULL, null=True, blank=True, related_name="reported_targets", verbose_name="填报单位"
     )
     history = HistoricalRecords()
 
@@ -146,6 +171,11 @@ class Task(models.Model):
     def is_overdue(self, today: dt.date) -> bool:
         due = self.next_due(today)
         return due is not None and due < today
+
+
+def text_digest(text: str) -> str:
+    """The digest two copies of one document share, whatever their line breaks and spacing."""
+    return hashlib.sha256(re.sub(r"\s+", "", text or "").encode("utf-8")).hexdigest()
 
 
 def _plain(number: object) -> str:

@@ -7,18 +7,24 @@ Each runs in one transaction and records the acting user in the change history
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from vetplan.core.history import acting_user, record_by
 from vetplan.orgs.models import Organization, Region
-from vetplan.orgs.services import OrganizationResolver, create_organization
+from vetplan.orgs.services import add_alias, create_organization
+from vetplan.plans import target_links
 from vetplan.plans.models import Plan, Target, Task
-from vetplan.plans.timeline import parse_timeline
+from vetplan.plans.signals import targets_changed
+from vetplan.plans.timeline import Timeline, parse_timeline, task_schedule
+from vetplan.plans.units import PlanUnits, resolve_plan_units
 
 
 class PlanImportError(ValueError):
@@ -26,35 +32,23 @@ class PlanImportError(ValueError):
 
 
 @dataclass
-class UnitResolution:
-    """How the unit names of a document map to organisations; unresolved names become new units.
+class ImportSummary:
+    """What an import saved, as the batch command prints it."""
 
-    `same_as` ties an unresolved name to an earlier unresolved one with the same matching key
-    (`区税务局`, `税务局`): both become one new organisation, named by the first.
-    """
+    targets: int = 0
+    linked: int = 0
+    tasks: int = 0
+    without_owner: int = 0
+    never_due: int = 0
+    new_organizations: int = 0
+    notes: list[str] = field(default_factory=list)
 
-    resolved: dict[str, Organization] = field(default_factory=dict)
-    unresolved: list[str] = field(default_factory=list)
-    same_as: dict[str, str] = field(default_factory=dict)
-
-
-def resolve_units(data: Mapping[str, Any], region: Region) -> UnitResolution:
-    resolver = OrganizationResolver(region)
-    result = UnitResolution()
-    new_by_key: dict[str, str] = {}
-    for task in data.get("tasks", []):
-        for name in [*task.get("lead_units", []), *task.get("responsible_units", [])]:
-            if name in result.resolved or name in result.unresolved or name in result.same_as:
-                continue
-            org = resolver.resolve(name)
-            if org is not None:
-                result.resolved[name] = org
-            elif resolver.key(name) in new_by_key:
-                result.same_as[name] = new_by_key[resolver.key(name)]
-            else:
-                new_by_key[resolver.key(name)] = name
-                result.unresolved.append(name)
-    return result
+    def line(self) -> str:
+        return (
+            f"imported: {self.targets} targets ({self.linked} linked, {self.targets - self.linked} hand-reported), "
+            f"{self.tasks} tasks ({self.without_owner} without owner, {self.never_due} never due), "
+            f"{self.new_organizations} new organisations"
+        )
 
 
 @transaction.atomic
@@ -65,73 +59,161 @@ def import_plan_document(
     by: Any,
     source_name: str = "",
     source_text: str = "",
-    new_unit_type: str = Organization.Type.GOVERNMENT,
-    new_unit_types: Mapping[str, str] | None = None,
+    unit_choices: Mapping[str, Mapping[str, Any]] | None = None,
+    summary: ImportSummary | None = None,
 ) -> Plan:
     """Save an extracted plan (the extraction spec's shape) as Plan, Targets and Tasks, or nothing.
 
-    Unit names are resolved to organisations of the region; names that match none are
-    created as new organisations of the type `new_unit_types` gives the name, else of
-    `new_unit_type` (the review page shows them first).
+    Unit names are resolved within the plan's region (`plans.units`): found units are used,
+    groups expand to their units, generic phrases are left out, and the rest are created as
+    new units of the region their name points at (the review's choices first). Each task
+    falls due by its column, its wording or yearly (`timeline.task_schedule`). Each target is
+    linked to the catalogue indicator it fits, in that indicator's unit (`target_links`).
     """
+    summary = summary if summary is not None else ImportSummary()
     meta = data.get("meta", {})
     title = (meta.get("title") or "").strip()
     if not title:
         raise PlanImportError("规划标题为空：请在审核页填写标题。")
     plan = Plan(
-        title=title,
-        issuer=meta.get("issuer") or "",
-        doc_number=meta.get("doc_number") or "",
+        title=title[:255],
+        issuer=(meta.get("issuer") or "")[:128],
+        doc_number=(meta.get("doc_number") or "")[:64],
         issued_on=_date(meta.get("date"), "meta.date"),
         region=region,
         source_name=source_name,
         source_text=source_text,
         created_by=acting_user(by),
     )
-    targets = [_target(plan, i, t) for i, t in enumerate(data.get("targets", []), start=1)]
+    target_rows = list(data.get("targets", []))
+    targets = [_target(plan, i, t) for i, t in enumerate(target_rows, start=1)]
+    task_rows = _task_rows(data.get("tasks", []))
+    units = resolve_plan_units(data, region, unit_choices)
     years = [t.deadline_year for t in targets if t.deadline_year]
     plan.period_end = max(years) if years else None
     plan.period_start = plan.issued_on.year if plan.issued_on else None
     record_by(plan, by)
     plan.save()
-    for target in targets:
-        target.plan = plan
-    Target.objects.bulk_create(targets)
 
-    units = resolve_units(data, region)
-    for name in units.unresolved:
-        unit_type = (new_unit_types or {}).get(name) or new_unit_type
-        if unit_type not in Organization.Type.values:
-            raise PlanImportError(f"新单位“{name}”：单位类型 {unit_type!r} 无效。")
-        if len(name) > (Organization._meta.get_field("name").max_length or 128):
-            raise PlanImportError(f"新单位“{name[:20]}…”：名称过长。")
-        units.resolved[name] = create_organization(name=name, type=unit_type, region=region, by=by)
-    for name, first in units.same_as.items():
-        units.resolved[name] = units.resolved[first]
+    summary.new_organizations += _create_units(units, by)
+    tasks = []
+    for row in task_rows:
+        lead = units.organizations(row["lead_units"])
+        responsible = [org for org in units.organizations(row["responsible_units"]) if org not in lead]
+        task = Task(
+            plan=plan,
+            seq=row["seq"],
+            text=row["text"],
+            section=row.get("section") or "",
+            timeline=(row.get("timeline") or "")[:128],
+            deadline=row["schedule"].deadline,
+            recurrence=Task.Recurrence.YEARLY if row["schedule"].yearly else Task.Recurrence.ONCE,
+        )
+        record_by(task, by)
+        task.save()
+        task.lead_units.set(lead)
+        task.responsible_units.set(responsible)
+        tasks.append((task, lead or responsible))
+        summary.without_owner += not (lead or responsible)
+        summary.never_due += task.deadline is None and task.recurrence == Task.Recurrence.ONCE
+    summary.tasks += len(tasks)
+
+    index, indicators = target_links.catalogue(), {i.code: i for i in target_links.indicator_model().objects.all()}
+    for target, row in zip(targets, target_rows, strict=True):
+        link = target_links.link_for(row, index, units.resolver, indicators)
+        target.plan = plan
+        target.scope_organization = link.scope
+        target.reporting_unit = link.scope or _reporting_unit(target, tasks, units)
+        if link.indicator is not None:
+            target.indicator = link.indicator
+            target.value = Decimal(str(link.value))
+            target.value_max = None if link.value_max is None else Decimal(str(link.value_max))
+            target.unit = link.unit[:16]
+            summary.linked += 1
+        elif link.note:
+            summary.notes.append(f"目标 {target.seq}“{target.indicator_text}”手工填报：{link.note}")
+    Target.objects.bulk_create(targets)
+    summary.targets += len(targets)
+    summary.notes += [f"单位“{u.name}”：{u.note}" for u in units if u.action in ("ignore", "group") and u.note]
+    targets_changed.send(sender=Target, targets=plan.targets.all())
+    return plan
+
+
+def _task_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Every task row checked (numbering, wording) and its schedule read, before anything is saved."""
+    checked: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for index, row in enumerate(data.get("tasks", []), start=1):
-        seq = str(row.get("seq") or index).strip()
+    for index, row in enumerate(rows, start=1):
+        seq = str(row.get("seq") or index).strip()[:32]
         if seq in seen:
             raise PlanImportError(f"任务第 {index} 行：序号 {seq} 重复。")
         seen.add(seq)
         text = (row.get("text") or "").strip()
         if not text:
             raise PlanImportError(f"任务 {seq}：工作任务内容为空。")
-        timeline = parse_timeline(row.get("timeline"))
-        task = Task(
-            plan=plan,
-            seq=seq,
-            text=text,
-            section=row.get("section") or "",
-            timeline=row.get("timeline") or "",
-            deadline=timeline.deadline,
-            recurrence=Task.Recurrence.YEARLY if timeline.yearly else Task.Recurrence.ONCE,
+        checked.append({**row, "seq": seq, "text": text, "schedule": schedule_of(row, f"任务 {seq}")})
+    return checked
+
+
+def schedule_of(row: Mapping[str, Any], where: str = "任务") -> Timeline:
+    """A task row's schedule: the reviewer's deadline or recurrence, else its column, wording or yearly."""
+    derived = task_schedule(row.get("timeline"), row.get("text"))
+    recurrence = row.get("recurrence")
+    if recurrence not in (None, "", *Task.Recurrence.values):
+        raise PlanImportError(f"{where}：周期 {recurrence!r} 无效。")
+    if row.get("deadline"):
+        return Timeline(
+            _date(row.get("deadline"), f"{where}的完成时限"), recurrence == Task.Recurrence.YEARLY, source="review"
         )
-        record_by(task, by)
-        task.save()
-        task.lead_units.set(_dedupe(units.resolved[n] for n in row.get("lead_units", [])))
-        task.responsible_units.set(_dedupe(units.resolved[n] for n in row.get("responsible_units", [])))
-    return plan
+    if recurrence == Task.Recurrence.YEARLY:
+        return Timeline(None, True, source="review")
+    if recurrence == Task.Recurrence.ONCE and not derived.deadline:
+        return Timeline(None, False, source="review")
+    return derived
+
+
+def _create_units(units: PlanUnits, by: Any) -> int:
+    """Create the new units, merge same-key names into them, keep mapped names as aliases."""
+    created = 0
+    limit = Organization._meta.get_field("name").max_length or 128
+    for unit in units:
+        if unit.action == "create":
+            if unit.new_type not in Organization.Type.values:
+                raise PlanImportError(f"新单位“{unit.name}”：单位类型 {unit.new_type!r} 无效。")
+            if len(unit.new_name) > limit:
+                raise PlanImportError(f"新单位“{unit.new_name[:20]}…”：名称过长。")
+            region = unit.new_region or units.resolver.region
+            existing = Organization.objects.filter(region=region, name=unit.new_name).first()
+            if existing is None:
+                aliases = [unit.name] if unit.name != unit.new_name else []
+                unit.organization = create_organization(
+                    name=unit.new_name, type=unit.new_type, region=region, aliases=aliases, by=by
+                )
+                created += 1
+            else:
+                unit.organization = existing
+                add_alias(existing, unit.name, by=by)
+        elif unit.action == "map" and unit.organization is not None:
+            add_alias(unit.organization, unit.name, by=by)
+    for unit in units:
+        if unit.action == "same_as":
+            unit.organization = units[unit.same_as].organization
+            if unit.organization is not None:
+                add_alias(unit.organization, unit.name, by=by)
+    return created
+
+
+def _reporting_unit(
+    target: Target, tasks: list[tuple[Task, list[Organization]]], units: PlanUnits
+) -> Organization | None:
+    """Who reports a target by hand: the owner of the task whose wording holds the target's sentence,
+    else the region's education department."""
+    sentence = re.sub(r"[\s，,。；;：:“”\"]", "", target.sentence or "")[:40]
+    if sentence:
+        for task, owners in tasks:
+            if owners and sentence in re.sub(r"[\s，,。；;：:“”\"]", "", task.text):
+                return owners[0]
+    return units.resolver.match("教育").organization
 
 
 @transaction.atomic
@@ -140,15 +222,62 @@ def update_plan(plan: Plan, *, by: Any, **changes: Any) -> Plan:
 
 
 @transaction.atomic
+def archive_plan(plan: Plan, *, by: Any) -> Plan:
+    """归档: the plan leaves the home page, the dashboard, the task lists and reminders; history stays."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.archived_at is not None:
+        return plan
+    return _save_changes(plan, by, {"archived_at": timezone.now(), "archived_by": acting_user(by)})
+
+
+@transaction.atomic
+def restore_plan(plan: Plan, *, by: Any) -> Plan:
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.archived_at is None:
+        return plan
+    return _save_changes(plan, by, {"archived_at": None, "archived_by": None})
+
+
+@transaction.atomic
 def create_target(plan: Plan, *, by: Any, **fields: Any) -> Target:
     last = plan.targets.order_by("-seq").values_list("seq", flat=True).first() or 0
     target = Target(plan=plan, seq=fields.pop("seq", None) or last + 1, **fields)
-    return _save_changes(target, by, {})
+    _fit_to_indicator(target)
+    _save_changes(target, by, {})
+    targets_changed.send(sender=Target, targets=Target.objects.filter(pk=target.pk))
+    return target
 
 
 @transaction.atomic
 def update_target(target: Target, *, by: Any, **changes: Any) -> Target:
-    return _save_changes(target, by, changes)
+    """Save a target's changes; its status is recomputed at once (goal, indicator or scope may differ)."""
+    for name, value in changes.items():
+        setattr(target, name, value)
+    _fit_to_indicator(target)
+    _save_changes(target, by, {})
+    targets_changed.send(sender=Target, targets=Target.objects.filter(pk=target.pk))
+    return target
+
+
+def _fit_to_indicator(target: Target) -> None:
+    """A linked target is stated in its indicator's unit (converted: 3.6万人 → 36000 人) and level;
+    a pair that does not fit (a % goal on a count, a 高职 goal on a 中职 figure) is refused."""
+    if target.indicator_id is None or target.value is None:
+        return
+    indicator = target.indicator
+    fitted = target_links.check_fit(
+        indicator,
+        value=float(target.value),
+        value_max=None if target.value_max is None else float(target.value_max),
+        unit=target.unit,
+        text=target.indicator_text,
+    )
+    if not fitted.ok:
+        raise ValidationError({"indicator": f"不能关联“{indicator.name}”：{fitted.reason}"})
+    if target.unit != indicator.unit:
+        target.value = Decimal(str(fitted.value))
+        target.value_max = None if fitted.value_max is None else Decimal(str(fitted.value_max))
+        target.unit = indicator.unit
 
 
 @transaction.atomic
@@ -260,7 +389,3 @@ def _date(value: Any, where: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise PlanImportError(f"{where}：日期 {value!r} 格式应为 YYYY-MM-DD。") from None
-
-
-def _dedupe(orgs: Iterable[Organization]) -> list[Organization]:
-    return list({org.pk: org for org in orgs}.values())
