@@ -110,7 +110,7 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
     }.get(view_name, {})
 
 
-WRITE_VIEWS = {"plans:plan_edit", "plans:target_create", "plans:target_edit", "plans:task_create", "plans:task_edit",
+WRITE_VIEWS = {"plans:plan_edit", "plans:plan_archive", "plans:target_create", "plans:target_edit", "plans:task_create", "plans:task_edit",
                "plans:task_status", "plans:import_confirm", "plans:import_discard", "orgs:org_edit",
                "logout"} | supervision_matrix.WRITE_VIEWS | indicators_matrix.WRITE_VIEWS | reports_matrix.WRITE_VIEWS  # fmt: skip
 CASES = [(view, persona) for view in sorted(role_rules()) for persona in PERSONAS]

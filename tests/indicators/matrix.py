@@ -2,6 +2,8 @@
 
 A reporter's data form is its own unit's (the view refuses others: test_data_form.py);
 supervisors and the admin write 县人社局's. A year with no figures keeps the posts simple.
+A school or enterprise reporter reports a hand-reported target its unit is the 填报单位 of
+(the view refuses others: test_target_reports.py).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import County
+from tests.factories import TargetFactory
 
 WRITE_VIEWS = {"indicators:data_form", "indicators:data_upload", "indicators:target_report"}
 
@@ -18,7 +21,10 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, Any]:
     own = user.membership.organization if user is not None else county.school
     if persona in ("county_admin", "supervisor"):
         own = county.hr
-    return {"org_pk": own.pk, "year": 2025, "target_pk": county.target.pk}
+    target = county.target
+    if view_name == "indicators:target_report" and persona in ("school_reporter", "enterprise_reporter"):
+        target = TargetFactory(plan=county.plan, indicator_text="校企合作成功范例", reporting_unit=own)
+    return {"org_pk": own.pk, "year": 2025, "target_pk": target.pk}
 
 
 def payload_for(view_name: str, county: County) -> dict[str, Any]:

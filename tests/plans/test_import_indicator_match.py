@@ -9,6 +9,7 @@ from vetplan.plans.indicator_match import (
     IndicatorMatch,
     link_targets_to_catalogue,
     normalise_indicator,
+    propose_indicator,
 )
 
 CATALOGUE = [
@@ -81,3 +82,25 @@ def test_it_accepts_tuples_mappings_and_model_like_rows_and_targets() -> None:
 
 def test_it_works_on_an_empty_catalogue() -> None:
     assert link_targets_to_catalogue(["双师型教师比例"], []) == [None]
+
+
+MEASURED = [
+    CatalogueIndicator("enrolment_size", "中职在校生规模", ("在校生规模",), unit="人", level="secondary"),
+    CatalogueIndicator("enrolment_higher", "高职在校生规模", ("高等职业教育在校生规模",), unit="人", level="higher"),
+    CatalogueIndicator("annual_intake", "中职年招生人数", ("招生规模",), unit="人", level="secondary"),
+    CatalogueIndicator("intake_ratio", "职普招生比", ("招生规模比",), unit=":1", level="secondary"),
+    CatalogueIndicator("dual", "双师型教师占专业课教师比例", (), unit="%", terms=(("双师型", "比例"),)),
+]
+
+
+def test_it_proposes_only_an_indicator_the_target_can_be_measured_by() -> None:
+    def code(text: str, value: float, unit: str) -> str | None:
+        match = propose_indicator(text, value, None, unit, MEASURED)
+        return match.code if match else None
+
+    assert code("中等职业教育在校生规模", 3.6, "万人") == "enrolment_size"
+    assert code("高等职业教育在校生规模", 2.1, "万人") == "enrolment_higher"
+    assert code("职业院校在校生规模", 5.7, "万人") is None  # neither level alone
+    assert code("中等职业学校和普通高中招生规模比", 1, ":1") == "intake_ratio"  # never 年招生人数 (人)
+    assert code("专业教师“双师型”比例", 50, "%") == "dual"  # by its term set
+    assert code("双师型教师培训人数", 200, "人") is None  # the terms fit, the unit does not

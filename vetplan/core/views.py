@@ -37,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     scope = scope_of(request.user)
     if scope.is_anonymous:
         # The public sees aggregate figures only, over every plan.
-        tasks, plans = Task.objects.all(), Plan.objects.all()
+        tasks, plans = Task.objects.active(), Plan.objects.active()
         overdue_tasks = soon_tasks = Task.objects.none()
     else:
         tasks, plans = visible_tasks(request.user), visible_plans(request.user)

@@ -21,16 +21,21 @@ from vetplan.plans.models import Target
 STATUS_ORDER = [s.value for s in TargetStatus.Status]
 
 
-def visible_targets(user: Any) -> QuerySet[Target]:
+def visible_targets(user: Any, include_archived: bool = False) -> QuerySet[Target]:
     """The public sees every target in aggregate (the home panel); signed-in users their plans'."""
     if scope_of(user).is_anonymous:
-        return Target.objects.all()
-    return Target.objects.filter(plan__in=visible_plans(user))
+        return Target.objects.active()
+    return Target.objects.filter(plan__in=visible_plans(user, include_archived))
 
 
 def can_report_target(user: Any, target: Target) -> bool:
-    """Supervisors and department reporters of the plan's region report targets without an indicator."""
+    """Who reports a target without an indicator: its reporting unit (填报单位), and the supervisors and
+    department reporters of the plan's region; nobody once the plan is archived."""
     scope = scope_of(user)
+    if target.plan.archived_at is not None:
+        return False
+    if target.reporting_unit_id and scope.owns(target.reporting_unit.path):
+        return True
     return (scope.supervises or scope.role == Role.DEPARTMENT) and scope.in_region(target.plan.region.path)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vetplan.orgs.roles import SIGNED_IN, SUPERVISORS, Role
+from vetplan.orgs.roles import SIGNED_IN
 
 RULES = {
     "indicators:dashboard": SIGNED_IN,
@@ -12,6 +12,6 @@ RULES = {
     "indicators:data_form": SIGNED_IN,
     "indicators:template_download": SIGNED_IN,
     "indicators:data_upload": SIGNED_IN,
-    # Targets without an indicator are reported by the region's supervisors and departments.
-    "indicators:target_report": SUPERVISORS | {Role.DEPARTMENT},
+    # Targets without an indicator: their reporting unit, the region's supervisors and departments (queries.py).
+    "indicators:target_report": SIGNED_IN,
 }

@@ -19,17 +19,22 @@ from vetplan.indicators.forms import DataForm, TargetReportForm, TemplateForm, U
 from vetplan.indicators.models import DataElement, Dataset, DataValue
 from vetplan.indicators.services import DataError, record_data_values, record_target_report
 from vetplan.indicators.validation import DataBatch, Location
+from vetplan.plans.access import visible_plans
 from vetplan.plans.models import Target
 
 YEARS_SHOWN = 5
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return int(value) if value and value.isdigit() and len(value) < 10 else None
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     targets = queries.visible_targets(request.user)
+    plans = visible_plans(request.user).select_related(None).only("pk", "title")
+    plan_pk = _int(request.GET.get("plan"))
+    if plan_pk:
+        targets = targets.filter(plan_id=plan_pk)
     org_pk = _int(request.GET.get("org"))
     parent = get_org_for_data(request.user, org_pk) if org_pk else None
     region = queries.user_region(request.user) if parent is None else None
@@ -46,6 +51,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "drill": drill,
             "parent": parent,
             "chart": {"labels": [c["label"] for c in counts], "counts": [c["count"] for c in counts]},
+            "plans": plans,
+            "plan_pk": plan_pk,
         },
     )
 
@@ -170,8 +177,8 @@ def data_upload(request: HttpRequest) -> HttpResponse:
 
 def _get_target(request: HttpRequest, target_pk: int) -> Target:
     target = (
-        queries.visible_targets(request.user)
-        .select_related("plan__region", "indicator", "scope_organization")
+        queries.visible_targets(request.user, include_archived=True)
+        .select_related("plan__region", "indicator", "scope_organization", "reporting_unit")
         .filter(pk=target_pk)
         .first()
     )

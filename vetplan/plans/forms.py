@@ -25,13 +25,35 @@ class PlanForm(forms.ModelForm):
 
 
 class TargetForm(forms.ModelForm):
+    """A target's goal, the indicator that measures it, on which unit, and who reports it by hand."""
+
     class Meta:
         model = Target
         fields = [
-            "indicator_text", "comparator", "value", "value_max", "unit",
-            "deadline_year", "kind", "baseline", "sentence",
+            "indicator_text", "comparator", "value", "value_max", "unit", "deadline_year", "kind", "baseline",
+            "indicator", "scope_organization", "reporting_unit", "sentence",
         ]  # fmt: skip
-        widgets = {"sentence": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "sentence": forms.Textarea(attrs={"rows": 3}),
+            "indicator": forms.Select(attrs={"class": "searchable", "data-search": "输入指标名称筛选"}),
+        }
+        help_texts = {
+            "indicator": "关联后由各单位填报的数据自动计算进展；目标值按指标单位保存（如“3.6万人”自动记为 36000 人）。"
+            "单位或层次不符的指标不能关联。",
+            "scope_organization": "目标针对某一所学校或单位时选择，按该单位的数据计量；留空按本规划区域计量。",
+            "reporting_unit": "未关联指标的目标由该单位填报完成情况（手工填报）。",
+        }
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = Organization.objects.filter(region__path__startswith=plan.region.path).order_by("type", "name")
+        self.fields["scope_organization"].queryset = units  # type: ignore[attr-defined]
+        self.fields["reporting_unit"].queryset = units  # type: ignore[attr-defined]
+        indicator = self.fields["indicator"]
+        indicator.empty_label = "不关联（手工填报）"  # type: ignore[attr-defined]
+        indicator.label_from_instance = lambda i: (
+            f"{i.name}（{i.unit or '无单位'}{'，' + i.get_level_display() if i.level else ''}）"
+        )  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

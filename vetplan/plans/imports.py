@@ -292,10 +292,20 @@ def confirm_import(
     return plan
 
 
+class DuplicatePlanError(PlanImportError):
+    """The document is already a plan of the region (the same 文号 or the same text)."""
+
+
 @transaction.atomic
-def import_file(path: Path | str, region: Region, by: Any) -> tuple[Plan, ImportSummary]:
+def import_file(
+    path: Path | str, region: Region, by: Any, *, allow_duplicate: bool = False
+) -> tuple[Plan, ImportSummary]:
     """The batch import (`vetplan import`): the web flow's services without the review."""
     draft = create_import_draft(path, region=region, by=by)
+    duplicates = duplicate_plans(draft)
+    if duplicates and not allow_duplicate:
+        names = "、".join(f"#{p.pk}“{p.title}”" for p in duplicates)
+        raise DuplicatePlanError(f"{draft.source_name} 与{region.name}已有的规划 {names} 是同一份文件")
     summary = ImportSummary()
     return confirm_import(draft, by, summary=summary), summary
 

@@ -19,6 +19,17 @@ class PlanQuerySet(models.QuerySet["Plan"]):
         return self.filter(archived_at__isnull=True)
 
 
+class TargetQuerySet(models.QuerySet["Target"]):
+    def active(self) -> TargetQuerySet:
+        return self.filter(plan__archived_at__isnull=True)
+
+
+class TaskQuerySet(models.QuerySet["Task"]):
+    def active(self) -> TaskQuerySet:
+        """Tasks of plans in force: an archived plan's tasks owe nothing and count nowhere."""
+        return self.filter(plan__archived_at__isnull=True)
+
+
 class Plan(models.Model):
     title = models.CharField("标题", max_length=255)
     issuer = models.CharField("发文机关", max_length=128, blank=True)
@@ -101,6 +112,8 @@ class Target(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = TargetQuerySet.as_manager()
+
     class Meta:
         verbose_name = "目标"
         verbose_name_plural = "目标"
@@ -146,6 +159,8 @@ class Task(models.Model):
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.NOT_STARTED)
     targets = models.ManyToManyField(Target, blank=True, related_name="tasks", verbose_name="关联目标")
     history = HistoricalRecords(m2m_fields=[lead_units, responsible_units])
+
+    objects = TaskQuerySet.as_manager()
 
     class Meta:
         verbose_name = "任务"

@@ -8,6 +8,8 @@ RULES = {
     "plans:plan_list": SIGNED_IN,
     "plans:plan_detail": SIGNED_IN,
     "plans:plan_edit": SUPERVISORS,
+    # 归档 and 恢复: the supervisors of the plan's region (access.py).
+    "plans:plan_archive": SUPERVISORS,
     # Importing a plan document is a supervisor's job: its own region (the admin: any county).
     "plans:import_upload": SUPERVISORS,
     "plans:import_review": SUPERVISORS,

@@ -21,7 +21,7 @@ from vetplan.core.history import acting_user, record_by
 from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.services import add_alias, create_organization
 from vetplan.plans import target_links
-from vetplan.plans.models import Plan, Target, Task
+from vetplan.plans.models import Plan, Target, Task, text_digest
 from vetplan.plans.signals import targets_changed
 from vetplan.plans.timeline import Timeline, parse_timeline, task_schedule
 from vetplan.plans.units import PlanUnits, resolve_plan_units
@@ -83,6 +83,7 @@ def import_plan_document(
         region=region,
         source_name=source_name,
         source_text=source_text,
+        source_digest=text_digest(source_text) if source_text else "",
         created_by=acting_user(by),
     )
     target_rows = list(data.get("targets", []))

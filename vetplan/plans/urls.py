@@ -14,6 +14,7 @@ urlpatterns = [
     path("plans/import/<int:draft_pk>/confirm/", import_views.import_confirm, name="import_confirm"),
     path("plans/import/<int:draft_pk>/discard/", import_views.import_discard, name="import_discard"),
     path("plans/<int:plan_pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:plan_pk>/archive/", views.plan_archive, name="plan_archive"),
     path("plans/<int:plan_pk>/targets/new/", views.target_create, name="target_create"),
     path("plans/<int:plan_pk>/tasks/new/", views.task_create, name="task_create"),
     path("targets/", views.target_list, name="target_list"),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from vetplan.core.access import scope_of
 from vetplan.core.history import history_entries
@@ -14,6 +16,7 @@ from vetplan.core.pagination import paginate, querystring_without_page
 from vetplan.orgs.models import Organization
 from vetplan.plans import services
 from vetplan.plans.access import (
+    can_archive_plan,
     can_edit_plan,
     can_report_on_task,
     get_plan_for_user,
@@ -31,30 +34,49 @@ SHARED = Prefetch("responsible_units", queryset=Organization.objects.only("pk", 
 
 
 def plan_list(request: HttpRequest) -> HttpResponse:
+    archived = request.GET.get("archived") == "1"
     plans = (
-        visible_plans(request.user)
+        visible_plans(request.user, include_archived=True)
+        .filter(archived_at__isnull=not archived)
         .annotate(target_count=Count("targets", distinct=True), task_count=Count("tasks", distinct=True))
         .order_by("-issued_on", "-pk")
     )
-    return render(request, "plans/plan_list.html", {"page": paginate(request, plans)})
+    return render(request, "plans/plan_list.html", {"page": paginate(request, plans), "archived": archived})
 
 
 def plan_detail(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, plan_pk)
     today = timezone.localdate()
     tasks = with_overdue_flag(plan.tasks.prefetch_related(UNITS, SHARED), today)
+    targets = list(plan.targets.select_related("indicator", "scope_organization", "reporting_unit"))
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan,
-            "targets": plan.targets.all(),
+            "targets": targets,
+            "hand_reported": [t for t in targets if t.indicator_id is None],
             "tasks": tasks,
             "summary": deadline_summary(plan.tasks.all(), today),
             "today": today,
             "can_edit": can_edit_plan(request.user, plan),
+            "can_archive": can_archive_plan(request.user, plan),
         },
     )
+
+
+@require_POST
+def plan_archive(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, plan_pk)
+    if not can_archive_plan(request.user, plan):
+        raise PermissionDenied("只有本区域的督导室可以归档规划。")
+    if request.POST.get("restore"):
+        services.restore_plan(plan, by=request.user)
+        messages.success(request, "规划已恢复：任务重新计入首页、任务列表和督办。")
+    else:
+        services.archive_plan(plan, by=request.user)
+        messages.success(request, "规划已归档：不再计入首页、数据看板、任务列表和质量报告，历史记录保留，可随时恢复。")
+    return redirect("plans:plan_detail", plan_pk=plan.pk)
 
 
 def plan_edit(request: HttpRequest, plan_pk: int) -> HttpResponse:
@@ -65,6 +87,11 @@ def plan_edit(request: HttpRequest, plan_pk: int) -> HttpResponse:
         messages.success(request, "规划信息已保存。")
         return redirect("plans:plan_detail", plan_pk=plan.pk)
     return render(request, "plans/form.html", {"form": form, "plan": plan, "heading": "修改规划信息"})
+
+
+def _plan_filter(request: HttpRequest) -> int | None:
+    value = request.GET.get("plan", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
 
 
 def target_list(request: HttpRequest) -> HttpResponse:
@@ -90,21 +117,29 @@ def target_list(request: HttpRequest) -> HttpResponse:
 
 def target_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, plan_pk, write=True)
-    form = TargetForm(request.POST or None)
+    form = TargetForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
-        services.create_target(plan, by=request.user, **form.cleaned_data)
-        messages.success(request, "目标已添加。")
-        return redirect("plans:plan_detail", plan_pk=plan.pk)
+        try:
+            services.create_target(plan, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "目标已添加，进展状态已重新计算。")
+            return redirect("plans:plan_detail", plan_pk=plan.pk)
     return render(request, "plans/form.html", {"form": form, "plan": plan, "heading": "添加目标"})
 
 
 def target_edit(request: HttpRequest, target_pk: int) -> HttpResponse:
     target = get_target_for_user(request.user, target_pk, write=True)
-    form = TargetForm(request.POST or None, instance=target)
+    form = TargetForm(request.POST or None, instance=target, plan=target.plan)
     if request.method == "POST" and form.is_valid():
-        services.update_target(target, by=request.user, **form.cleaned_data)
-        messages.success(request, "目标已保存。")
-        return redirect("plans:plan_detail", plan_pk=target.plan_id)
+        try:
+            services.update_target(target, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "目标已保存，进展状态已重新计算。")
+            return redirect("plans:plan_detail", plan_pk=target.plan_id)
     return render(request, "plans/form.html", {"form": form, "plan": target.plan, "heading": "修改目标"})
 
 
@@ -112,10 +147,13 @@ def task_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     tasks = visible_tasks(request.user).select_related("plan").prefetch_related(UNITS, SHARED)
     status, due, unit, q = (request.GET.get(k, "").strip() for k in ("status", "due", "unit", "q"))
+    plan_id = _plan_filter(request)
+    if plan_id:
+        tasks = tasks.filter(plan_id=plan_id)
     if status in Task.Status.values:
         tasks = tasks.filter(status=status)
     tasks = filter_by_due(tasks, due, today)
-    if unit.isdigit():
+    if unit.isdigit() and len(unit) < 10:
         tasks = tasks.filter(Q(lead_units=int(unit)) | Q(responsible_units=int(unit))).distinct()
     if q:
         tasks = tasks.filter(Q(text__icontains=q) | Q(seq=q))
@@ -129,7 +167,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "statuses": Task.Status.choices,
             "units": units.only("pk", "name"),
-            "filters": {"status": status, "due": due, "unit": unit, "q": q},
+            "plans": visible_plans(request.user).select_related(None).only("pk", "title"),
+            "filters": {"status": status, "due": due, "unit": unit, "q": q, "plan": str(plan_id or "")},
             "querystring": querystring_without_page(request),
         },
     )

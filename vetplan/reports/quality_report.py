@@ -277,8 +277,8 @@ class _Builder:
 
     def plan_targets(self) -> Any:
         if self.regional:
-            return Target.objects.filter(plan__region=self.report.region, scope_organization__isnull=True)
-        return Target.objects.filter(scope_organization_id=self.report.organization_id)
+            return Target.objects.active().filter(plan__region=self.report.region, scope_organization__isnull=True)
+        return Target.objects.active().filter(scope_organization_id=self.report.organization_id)
 
     def targets(self) -> list[Block]:
         targets = self.plan_targets()

@@ -56,11 +56,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
     can_supervise = supervision_access.can_supervise(request.user)
     rounds = supervision_access.visible_rounds(request.user).order_by("-year", "-pk")[:RECENT] if can_supervise else []
     bulletins = supervision_access.visible_bulletins(request.user).order_by("-published_at", "-pk")[:RECENT]
+    plans = visible_plans(request.user).order_by("-issued_on", "-pk")
+    plan = request.GET.get("plan", "")
     return render(
         request,
         "reports/report_list.html",
         {
-            "plans": visible_plans(request.user).order_by("-issued_on", "-pk"),
+            "all_plans": plans,
+            "plan_filter": plan,
+            "plans": plans.filter(pk=int(plan)) if plan.isdigit() and len(plan) < 10 else plans,
             "rounds": rounds,
             "bulletins": bulletins,
             "quality_reports": access.visible_quality_reports(request.user).select_related("region", "organization")[

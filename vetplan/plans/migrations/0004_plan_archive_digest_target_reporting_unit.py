@@ -1,6 +1,19 @@
+"""Plans can be archived (归档); a plan keeps its source text's digest (to find a document imported
+twice); a target names the unit that reports it by hand (填报单位)."""
+
+import hashlib
+import re
+
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+
+
+def digest_existing_plans(apps, schema_editor):
+    Plan = apps.get_model("plans", "Plan")
+    for plan in Plan.objects.exclude(source_text="").only("pk", "source_text"):
+        digest = hashlib.sha256(re.sub(r"\s+", "", plan.source_text).encode("utf-8")).hexdigest()
+        Plan.objects.filter(pk=plan.pk).update(source_digest=digest)
 
 
 class Migration(migrations.Migration):
@@ -85,4 +98,5 @@ class Migration(migrations.Migration):
             model_name="plan",
             index=models.Index(fields=["region", "archived_at"], name="plans_plan_region_archived_idx"),
         ),
+        migrations.RunPython(digest_existing_plans, migrations.RunPython.noop),
     ]

@@ -34,7 +34,7 @@ def escalate_missing_reports(today: dt.date, *, tasks: QuerySet[Task] | None = N
     days overdue and reopens an item whose report went missing again (returned). Items
     whose report has come in, or whose task is done, are resolved.
     """
-    tasks = Task.objects.all() if tasks is None else tasks
+    tasks = Task.objects.active() if tasks is None else tasks
     overdue = overdue_obligations(tasks, today)
     existing = {
         (i.task_id, i.organization_id, i.period): i

@@ -23,7 +23,7 @@ AttainmentFunction = Callable[[Organization, int], Decimal | None]
 
 def led_tasks_done_share(unit: Organization, year: int) -> Decimal | None:
     """Default attainment until the indicator engine measures targets: share of led tasks done."""
-    led = Task.objects.filter(lead_units=unit)
+    led = Task.objects.active().filter(lead_units=unit)
     figures = led.aggregate(total=_count(), done=_count(Q(status=Task.Status.DONE)))
     if not figures["total"]:
         return None
@@ -99,7 +99,7 @@ def gather_facts(round_: InspectionRound, attainment: AttainmentFunction = led_t
     assessments = {a.organization_id: a for a in round_.assessments.all()}
     facts = []
     for unit in round_.units.all().order_by("name"):
-        tasks = Task.objects.filter(Q(lead_units=unit) | Q(responsible_units=unit)).distinct()
+        tasks = Task.objects.active().filter(Q(lead_units=unit) | Q(responsible_units=unit)).distinct()
         once_due = list(
             tasks.filter(recurrence=Task.Recurrence.ONCE, deadline__lte=year_end, deadline__year=year).values_list(
                 "pk", "status"

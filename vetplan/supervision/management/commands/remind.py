@@ -26,7 +26,7 @@ class Command(BaseCommand):
             result = escalate_missing_reports(today)
         except SupervisionError as error:
             raise CommandError(str(error)) from error
-        owed = open_obligations(Task.objects.all(), today, today + dt.timedelta(days=30))
+        owed = open_obligations(Task.objects.active(), today, today + dt.timedelta(days=30))
         overdue = [o for o in owed if o.due < today]
         soon = [o for o in owed if o.due >= today]
         if not options.get("quiet"):
