@@ -41,10 +41,10 @@ def test_a_supervisor_imports_a_plan_and_corrects_a_target(
     targets = page.locator("#targets tbody tr")
     assert targets.count() == 3
     assert "≥ 97.5%" in targets.nth(1).inner_text()
-    assert "县新能源局" in page.locator("#tasks").inner_text()
+    assert "测试县新能源局" in page.locator("#tasks").inner_text()
 
     plan = Plan.objects.get(title="测试县职业教育提质行动方案")
     assert page.url == f"{live_server.url}/plans/{plan.pk}/"
     assert str(plan.targets.get(seq=2).value.normalize()) == "97.5"
-    assert Organization.objects.filter(name="县新能源局", region=county.region).exists()
+    assert Organization.objects.filter(name="测试县新能源局", region=county.region).exists()
     assert PlanImportDraft.objects.get().status == PlanImportDraft.Status.CONFIRMED

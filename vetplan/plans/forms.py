@@ -36,6 +36,8 @@ class TargetForm(forms.ModelForm):
         widgets = {
             "sentence": forms.Textarea(attrs={"rows": 3}),
             "indicator": forms.Select(attrs={"class": "searchable", "data-search": "输入指标名称筛选"}),
+            "scope_organization": forms.Select(attrs={"class": "searchable", "data-search": "输入单位名称筛选"}),
+            "reporting_unit": forms.Select(attrs={"class": "searchable", "data-search": "输入单位名称筛选"}),
         }
         help_texts = {
             "indicator": "关联后由各单位填报的数据自动计算进展；目标值按指标单位保存（如“3.6万人”自动记为 36000 人）。"
