@@ -37,9 +37,18 @@ class HistoryEntry:
     changes: list[FieldChange]
 
 
-def history_entries(obj: Any, limit: int = 50) -> list[HistoryEntry]:
-    """Newest first; each entry lists the fields that differ from the previous record."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+def history_entries(obj: Any, limit: int = 50, since: int | None = None) -> list[HistoryEntry]:
+    """Newest first; each entry lists the fields that differ from the previous record.
+
+    `since`: only the changes made after the history record with that id (what others changed
+    since a form was opened at that version).
+    """
+    rows = obj.history.select_related("history_user").order_by("-history_date", "-history_id")
+    if since:
+        rows = rows.filter(history_id__gte=since)
+    records = list(rows[: limit + 1])
+    if since and records and records[-1].history_id == since:
+        limit = min(limit, len(records) - 1)  # the record the form was opened at is the base, not a change
     model = type(obj)
     org_names: dict[int, str] | None = None
     entries = []

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from vetplan.core.versioning import versioned
 from vetplan.orgs.models import Organization
 from vetplan.plans.models import Plan, Target, Task
 
@@ -15,6 +16,10 @@ class PlanForm(forms.ModelForm):
         model = Plan
         fields = ["title", "issuer", "doc_number", "issued_on", "period_start", "period_end"]
         widgets = {"issued_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        versioned(self, self.instance)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -48,6 +53,7 @@ class TargetForm(forms.ModelForm):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        versioned(self, self.instance)
         units = Organization.objects.filter(region__path__startswith=plan.region.path).order_by("type", "name")
         self.fields["scope_organization"].queryset = units  # type: ignore[attr-defined]
         self.fields["reporting_unit"].queryset = units  # type: ignore[attr-defined]
@@ -85,6 +91,7 @@ class TaskForm(forms.ModelForm):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        versioned(self, self.instance)
         self.plan = plan
         units = Organization.objects.filter(region__path__startswith=plan.region.path).order_by("type", "name")
         self.fields["lead_units"].queryset = units  # type: ignore[attr-defined]

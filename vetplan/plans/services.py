@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vetplan.core.history import acting_user, record_by
+from vetplan.core.versioning import check_version
 from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.services import add_alias, create_organization
 from vetplan.plans import target_links
@@ -120,11 +121,16 @@ def import_plan_document(
     summary.tasks += len(tasks)
 
     index, indicators = target_links.catalogue(), {i.code: i for i in target_links.indicator_model().objects.all()}
+    task_of: dict[int, Task] = {}
     for target, row in zip(targets, target_rows, strict=True):
         link = target_links.link_for(row, index, units.resolver, indicators)
         target.plan = plan
         target.scope_organization = link.scope
-        target.reporting_unit = link.scope or _reporting_unit(target, tasks, units)
+        source = _source_task(target, tasks)
+        if source is not None:
+            task_of[target.seq] = source[0]
+        owner = source[1][0] if source else units.resolver.match("教育").organization
+        target.reporting_unit = link.scope or owner
         if link.indicator is not None:
             target.indicator = link.indicator
             target.value = Decimal(str(link.value))
@@ -134,6 +140,8 @@ def import_plan_document(
         elif link.note:
             summary.notes.append(f"目标 {target.seq}“{target.indicator_text}”手工填报：{link.note}")
     Target.objects.bulk_create(targets)
+    links = [Task.targets.through(task_id=task_of[t.seq].pk, target_id=t.pk) for t in targets if t.seq in task_of]
+    Task.targets.through.objects.bulk_create(links)
     summary.targets += len(targets)
     summary.notes += [f"单位“{u.name}”：{u.note}" for u in units if u.action in ("ignore", "group") and u.note]
     targets_changed.send(sender=Target, targets=plan.targets.all())
@@ -204,21 +212,22 @@ def _create_units(units: PlanUnits, by: Any) -> int:
     return created
 
 
-def _reporting_unit(
-    target: Target, tasks: list[tuple[Task, list[Organization]]], units: PlanUnits
-) -> Organization | None:
-    """Who reports a target by hand: the owner of the task whose wording holds the target's sentence,
-    else the region's education department."""
+def _source_task(
+    target: Target, tasks: list[tuple[Task, list[Organization]]]
+) -> tuple[Task, list[Organization]] | None:
+    """The task whose wording holds the target's sentence (the target belongs to it), with its owners;
+    its first owner reports the target by hand."""
     sentence = re.sub(r"[\s，,。；;：:“”\"]", "", target.sentence or "")[:40]
     if sentence:
         for task, owners in tasks:
             if owners and sentence in re.sub(r"[\s，,。；;：:“”\"]", "", task.text):
-                return owners[0]
-    return units.resolver.match("教育").organization
+                return task, owners
+    return None
 
 
 @transaction.atomic
-def update_plan(plan: Plan, *, by: Any, **changes: Any) -> Plan:
+def update_plan(plan: Plan, *, by: Any, version: Any = None, **changes: Any) -> Plan:
+    check_version(plan, version)
     return _save_changes(plan, by, changes)
 
 
@@ -250,8 +259,9 @@ def create_target(plan: Plan, *, by: Any, **fields: Any) -> Target:
 
 
 @transaction.atomic
-def update_target(target: Target, *, by: Any, **changes: Any) -> Target:
+def update_target(target: Target, *, by: Any, version: Any = None, **changes: Any) -> Target:
     """Save a target's changes; its status is recomputed at once (goal, indicator or scope may differ)."""
+    check_version(target, version)
     for name, value in changes.items():
         setattr(target, name, value)
     _fit_to_indicator(target)
@@ -305,8 +315,10 @@ def update_task(
     by: Any,
     lead_units: Iterable[Organization] | None = None,
     responsible_units: Iterable[Organization] | None = None,
+    version: Any = None,
     **changes: Any,
 ) -> Task:
+    check_version(task, version)
     _apply_timeline(task, changes)
     _save_changes(task, by, changes)
     if lead_units is not None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from vetplan.core.access import scope_of
 from vetplan.core.history import history_entries
 from vetplan.core.pagination import paginate, querystring_without_page
+from vetplan.core.versioning import StaleEdit, pop_version, show_conflict
 from vetplan.orgs.models import Organization
 from vetplan.plans import services
 from vetplan.plans.access import (
@@ -83,9 +84,14 @@ def plan_edit(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, plan_pk, write=True)
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
-        services.update_plan(plan, by=request.user, **form.cleaned_data)
-        messages.success(request, "规划信息已保存。")
-        return redirect("plans:plan_detail", plan_pk=plan.pk)
+        data = dict(form.cleaned_data)
+        try:
+            services.update_plan(plan, by=request.user, version=pop_version(data), **data)
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
+        else:
+            messages.success(request, "规划信息已保存。")
+            return redirect("plans:plan_detail", plan_pk=plan.pk)
     return render(request, "plans/form.html", {"form": form, "plan": plan, "heading": "修改规划信息"})
 
 
@@ -120,7 +126,9 @@ def target_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     form = TargetForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
         try:
-            services.create_target(plan, by=request.user, **form.cleaned_data)
+            data = dict(form.cleaned_data)
+            pop_version(data)  # a new target has no version to check
+            services.create_target(plan, by=request.user, **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -133,8 +141,11 @@ def target_edit(request: HttpRequest, target_pk: int) -> HttpResponse:
     target = get_target_for_user(request.user, target_pk, write=True)
     form = TargetForm(request.POST or None, instance=target, plan=target.plan)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         try:
-            services.update_target(target, by=request.user, **form.cleaned_data)
+            services.update_target(target, by=request.user, version=pop_version(data), **data)
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -202,7 +213,9 @@ def task_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, plan_pk, write=True)
     form = TaskForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
-        task = services.create_task(plan, by=request.user, **form.service_kwargs())
+        data = form.service_kwargs()
+        pop_version(data)  # a new task has no version to check
+        task = services.create_task(plan, by=request.user, **data)
         messages.success(request, f"任务 {task.seq} 已添加。")
         return redirect("plans:task_detail", task_pk=task.pk)
     return render(request, "plans/form.html", {"form": form, "plan": plan, "heading": "添加任务"})
@@ -212,9 +225,13 @@ def task_edit(request: HttpRequest, task_pk: int) -> HttpResponse:
     task = get_task_for_user(request.user, task_pk, write=True)
     form = TaskForm(request.POST or None, instance=task, plan=task.plan)
     if request.method == "POST" and form.is_valid():
-        services.update_task(task, by=request.user, **form.service_kwargs())
-        messages.success(request, "任务已保存，修改记录见下方“变更历史”。")
-        return redirect("plans:task_detail", task_pk=task.pk)
+        try:
+            services.update_task(task, by=request.user, **form.service_kwargs())
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
+        else:
+            messages.success(request, "任务已保存，修改记录见下方“变更历史”。")
+            return redirect("plans:task_detail", task_pk=task.pk)
     return render(request, "plans/form.html", {"form": form, "plan": task.plan, "heading": f"修改任务 {task.seq}"})
 
 
