@@ -132,6 +132,8 @@ CACHES = {
 
 # Uploads: kept small; plan documents are text, not scans.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("VETPLAN_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# Data may be reported from this many years before the earliest plan's first year (its baseline).
+VETPLAN_BASELINE_YEARS = env_int("VETPLAN_BASELINE_YEARS", 5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 SESSION_COOKIE_HTTPONLY = True

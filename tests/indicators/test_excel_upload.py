@@ -85,7 +85,7 @@ def test_it_reports_unknown_units_duplicates_ranges_and_rules(county: County, cl
     assert "第 3 行 A 列（单位）：未知单位“不存在的学校”" in page
     assert "第 4 行 D 列（双师型教师数）：双师型教师数（90）不能大于专业课教师数（80）" in page
     assert "第 5 行 C 列（专业课教师数）：与工作表“数据”第 4 行 C 列（专业课教师数）重复" in page
-    assert "第 6 行 B 列（年份）：年份 1899 无效" in page
+    assert "第 6 行 B 列（年份）：年份 1899 不在可填报范围内：应为 2019—" in page
     assert "第 6 行 C 列（专业课教师数）：数值 -1 不能为负数" in page
     assert not DataValue.objects.exists()
 

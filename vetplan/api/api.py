@@ -113,7 +113,7 @@ def push_data_values(request: HttpRequest, payload: DataValuesIn) -> Any:
     for index, item in enumerate(payload.values):
         where = Location(f"values[{index}]")
         org = batch.organization(item.organization, Location(f"values[{index}].organization"))
-        year = batch.year(item.year, Location(f"values[{index}].year"))
+        year = batch.year(item.year, Location(f"values[{index}].year"), org)
         element = batch.element(item.element, Location(f"values[{index}].element"))
         if item.value is None:
             batch.error(Location(f"values[{index}].value"), "数值为空")

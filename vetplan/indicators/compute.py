@@ -25,13 +25,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from vetplan.indicators.completeness import Finality
 from vetplan.indicators.expressions import Expression, indicator_value, parse
 from vetplan.indicators.models import DataElement, DataValue, Indicator, IndicatorValue, TargetReport, TargetStatus
 from vetplan.indicators.status import Goal, target_status
@@ -453,44 +454,87 @@ def goal_of(target: Target) -> Goal:
     )
 
 
+@dataclass
+class TargetFigures:
+    """A target's figures by year: the final ones (every unit owing the data reported, or the year
+    closed) and the newest provisional one (暂定), which is shown but never judged."""
+
+    final: list[tuple[int, float]] = field(default_factory=list)
+    pending: tuple[int, float, str] | None = None  # (year, value, 学校 1/3 已填报)
+
+
 def target_series(targets: list[Target]) -> dict[int, list[tuple[int, float]]]:
-    """Each target's figures by year: its indicator for its scope (unit or plan region), or its reports."""
-    series: dict[int, list[tuple[int, float]]] = {t.pk: [] for t in targets}
+    """Each target's final figures by year (what its status and projection use)."""
+    return {pk: figures.final for pk, figures in target_figures(targets).items()}
+
+
+def target_figures(targets: list[Target], finality: Finality | None = None) -> dict[int, TargetFigures]:
+    """Each target's figures: its indicator for its scope (unit or plan region), or its reports.
+
+    Reported figures of a target without an indicator are its reporting unit's own: final."""
+    result: dict[int, TargetFigures] = {t.pk: TargetFigures() for t in targets}
     linked = [t for t in targets if t.indicator_id]
     if linked:
-        by_org: dict[tuple[int, int], list[int]] = defaultdict(list)
-        by_region: dict[tuple[int, int], list[int]] = defaultdict(list)
+        finality = finality or Finality()
+        compiled = {c.pk: c for c in compiled_indicators()}
+        by_org: dict[tuple[int, int], list[Target]] = defaultdict(list)
+        by_region: dict[tuple[int, int], list[Target]] = defaultdict(list)
         for t in linked:
             if t.scope_organization_id:
-                by_org[(t.indicator_id, t.scope_organization_id)].append(t.pk)
+                by_org[(t.indicator_id, t.scope_organization_id)].append(t)
             else:
-                by_region[(t.indicator_id, t.plan.region_id)].append(t.pk)
+                by_region[(t.indicator_id, t.plan.region_id)].append(t)
         q = Q(pk__in=[])
         if by_org:
             q |= Q(organization_id__in={o for _, o in by_org}, indicator_id__in={i for i, _ in by_org})
         if by_region:
             q |= Q(region_id__in={r for _, r in by_region}, indicator_id__in={i for i, _ in by_region})
+        points: dict[int, list[tuple[int, float]]] = defaultdict(list)
         for iv in IndicatorValue.objects.filter(q).exclude(value=None).order_by("year"):
             key = (iv.indicator_id, iv.organization_id or iv.region_id)
-            owners = by_org.get(key, []) if iv.organization_id else by_region.get(key, [])
-            for pk in owners:
-                series[pk].append((iv.year, iv.value))
+            for t in by_org.get(key, []) if iv.organization_id else by_region.get(key, []):
+                points[t.pk].append((iv.year, iv.value))  # type: ignore[arg-type]
+        for t in linked:
+            indicator = compiled.get(t.indicator_id)  # type: ignore[arg-type]
+            datasets = finality.datasets_of(indicator.elements if indicator else ())
+            figures = result[t.pk]
+            for year, value in points[t.pk]:
+                if _final(t, datasets, year, finality):
+                    figures.final.append((year, value))
+                elif not figures.final or year > figures.final[-1][0]:
+                    label = (
+                        finality.pending_label(t.plan.region, datasets, year)
+                        if not t.scope_organization_id
+                        else f"{t.scope_organization.display_name}尚未填报齐全"  # type: ignore[union-attr]
+                    )
+                    figures.pending = (year, value, label)
+            if figures.pending and figures.final and figures.pending[0] < figures.final[-1][0]:
+                figures.pending = None
     unlinked = [t.pk for t in targets if not t.indicator_id]
     if unlinked:
         for report in TargetReport.objects.filter(target_id__in=unlinked).order_by("year"):
-            series[report.target_id].append((report.year, report.value))
-    return series
+            result[report.target_id].final.append((report.year, report.value))
+    return result
+
+
+def _final(target: Target, datasets: set[str], year: int, finality: Finality) -> bool:
+    if target.scope_organization_id:
+        return finality.unit_final(target.scope_organization, datasets, year)  # type: ignore[arg-type]
+    return finality.region_final(target.plan.region, datasets, year)
 
 
 def recompute_target_statuses(targets: object) -> int:
-    rows = list(targets.select_related("plan"))  # type: ignore[attr-defined]
+    """Each target's status from its final figures; a newer provisional year is kept beside it."""
+    rows = list(targets.select_related("plan__region", "scope_organization__region"))  # type: ignore[attr-defined]
     if not rows:
         return 0
-    series = target_series(rows)
+    figures = target_figures(rows)
     year = timezone.localdate().year
     statuses = []
     for target in rows:
-        assessment = target_status(goal_of(target), series[target.pk], year)
+        found = figures[target.pk]
+        assessment = target_status(goal_of(target), found.final, year)
+        pending = found.pending
         statuses.append(
             TargetStatus(
                 target=target,
@@ -498,6 +542,9 @@ def recompute_target_statuses(targets: object) -> int:
                 latest_year=assessment.latest_year,
                 latest_value=assessment.latest_value,
                 projected_value=assessment.projected_value,
+                pending_year=pending[0] if pending else None,
+                pending_value=pending[1] if pending else None,
+                pending_coverage=pending[2][:64] if pending else "",
             )
         )
     TargetStatus.objects.filter(target__in=rows).delete()

@@ -82,7 +82,7 @@ def read_upload(user: Any, upload: Any) -> DataBatch:
         if row is None or all(cell in (None, "") for cell in row):
             continue
         org = batch.organization(row[0] if row else None, Location.cell(SHEET, number, "A", "单位"))
-        year = batch.year(row[1] if len(row) > 1 else None, Location.cell(SHEET, number, "B", "年份"))
+        year = batch.year(row[1] if len(row) > 1 else None, Location.cell(SHEET, number, "B", "年份"), org)
         for index, letter, element in columns:
             raw = row[index] if index < len(row) else None
             batch.add(org, year, element, raw, Location.cell(SHEET, number, letter, element.name))

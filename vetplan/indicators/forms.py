@@ -10,6 +10,10 @@ from vetplan.indicators.models import DataElement, Dataset
 
 
 class DataForm(forms.Form):
+    """One unit's year, a field per element. Each field carries the value it was opened with (a hidden
+    initial), so only the fields the user changed are saved and a value someone else changed
+    meanwhile is a conflict, not an overwrite."""
+
     def __init__(
         self, *args: Any, elements: list[DataElement], initial_values: dict[int, float], **kwargs: Any
     ) -> None:
@@ -23,7 +27,24 @@ class DataForm(forms.Form):
                 max_digits=18,
                 decimal_places=0 if element.integer else 4,
                 initial=_plain(initial_values.get(element.pk)),
+                show_hidden_initial=True,
             )
+
+    def changes(self) -> list[tuple[DataElement, Any, float | None]]:
+        """(element, new value, value when opened) of each field the user changed and did not clear."""
+        changed = set(self.changed_data)
+        out = []
+        for element in self.elements:
+            if element.code not in changed:
+                continue
+            field = self.fields[element.code]
+            bound = self[element.code]
+            try:
+                opened = field.to_python(self._widget_data_value(field.hidden_widget(), bound.html_initial_name))
+            except forms.ValidationError:
+                opened = None
+            out.append((element, self.cleaned_data.get(element.code), None if opened is None else float(opened)))
+        return out
 
 
 class UploadForm(forms.Form):

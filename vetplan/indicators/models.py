@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from vetplan.orgs.models import Organization, Region
 
@@ -147,9 +148,14 @@ class TargetStatus(models.Model):
 
     target = models.OneToOneField("plans.Target", models.CASCADE, related_name="status_row")
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.NO_DATA)
+    # The last final year (every unit owing the data reported, or the year closed) and its figure.
     latest_year = models.PositiveSmallIntegerField(null=True)
     latest_value = models.FloatField(null=True)
     projected_value = models.FloatField(null=True)
+    # A newer year still provisional (暂定): shown beside, never used for the status.
+    pending_year = models.PositiveSmallIntegerField(null=True)
+    pending_value = models.FloatField(null=True)
+    pending_coverage = models.CharField(max_length=64, blank=True)  # 学校 1/3 已填报
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -194,3 +200,51 @@ class TargetReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target_id} · {self.year}: {self.value}"
+
+
+class DataYearClosing(models.Model):
+    """数据截止: the 督导室 declares a region's year final although some units have not reported.
+
+    One row per region and year; reopening keeps the row (closed = False) and the history keeps
+    who closed and reopened it when. A closed year is final for the region and the regions below.
+    """
+
+    region = models.ForeignKey(Region, models.CASCADE, related_name="+", verbose_name="区域")
+    year = models.PositiveSmallIntegerField("年份")
+    closed = models.BooleanField("已截止", default=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="操作人"
+    )
+    changed_at = models.DateTimeField("操作时间")
+    note = models.CharField("说明", max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "数据截止"
+        verbose_name_plural = "数据截止"
+        constraints = [models.UniqueConstraint(fields=["region", "year"], name="indicators_closing_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}年数据{'已截止' if self.closed else '已重新开放'}"
+
+
+class DataReminder(models.Model):
+    """催报: the 督导室 reminds a unit that a data set for a year is still missing."""
+
+    organization = models.ForeignKey(Organization, models.CASCADE, related_name="data_reminders", verbose_name="单位")
+    dataset = models.CharField("数据集", max_length=16, choices=Dataset.choices)
+    year = models.PositiveSmallIntegerField("年份")
+    message = models.CharField("催报内容", max_length=300)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="催报人"
+    )
+    sent_at = models.DateTimeField("催报时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "催报记录"
+        verbose_name_plural = "催报记录"
+        ordering = ["-sent_at", "-pk"]
+        indexes = [models.Index(fields=["organization", "year"], name="indicators_reminder_org_idx")]
+
+    def __str__(self) -> str:
+        return f"催报 {self.organization} {self.year}年{self.get_dataset_display()}"

@@ -36,12 +36,62 @@ class DataError(ValueError):
 
 
 @transaction.atomic
-def record_data_values(batch: DataBatch, *, by: Any, source: str) -> RecomputeResult:
-    """Save every value of a checked batch, or nothing when it has an error; then refresh the figures."""
+def record_data_values(
+    batch: DataBatch,
+    *,
+    by: Any,
+    source: str,
+    opened_with: dict[tuple[int, int, int], float | None] | None = None,
+) -> RecomputeResult:
+    """Save every value of a checked batch, or nothing when it has an error; then refresh the figures.
+
+    The saves of a county queue on one lock first; the rules between elements and the values a
+    form was opened with (`opened_with`: (unit, year, element) → value then) are checked inside
+    it, so two people saving at once can neither break a rule together nor overwrite each other.
+    """
+    if not batch.ok:
+        batch.check_rules()  # every error at once; nothing is saved anyway
+        raise DataError(batch.errors)
+    serialise_saves(e.organization.pk for e in batch.entries)
+    if opened_with:
+        _check_unchanged(batch, opened_with)
     batch.check_rules()
     if not batch.ok:
         raise DataError(batch.errors)
     return save_entries(batch.entries, by=by, source=source)
+
+
+class DataConflict(DataError):
+    """A value changed by someone else since the form was opened; nothing was saved."""
+
+
+def _check_unchanged(batch: DataBatch, opened_with: dict[tuple[int, int, int], float | None]) -> None:
+    keys = [(e.organization.pk, e.year, e.element.pk) for e in batch.entries]
+    stored = {
+        (v.organization_id, v.year, v.element_id): v
+        for v in DataValue.objects.filter(
+            organization_id__in={k[0] for k in keys}, year__in={k[1] for k in keys}, element_id__in={k[2] for k in keys}
+        ).select_related("entered_by", "element")
+    }
+    errors = []
+    for entry, key in zip(batch.entries, keys, strict=True):
+        row = stored.get(key)
+        now = row.value if row else None
+        if key in opened_with and now != opened_with[key]:
+            who = (row.entered_by.get_full_name() or row.entered_by.username) if row and row.entered_by else "其他人"
+            when = f"于 {timezone.localtime(row.entered_at):%Y-%m-%d %H:%M} " if row else ""
+            errors.append(
+                f"“{entry.element.name}”：您打开页面时为 {_plain(opened_with[key])}，{who}{when}已改为 {_plain(now)}；"
+                f"您填写的 {_plain(entry.value)} 没有保存"
+            )
+    if errors:
+        raise DataConflict([*errors, "其他数据项也没有保存：请核对后再次提交。"])
+
+
+def _plain(value: float | None) -> str:
+    if value is None:
+        return "空"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def save_entries(entries: list[Entry], *, by: Any, source: str) -> RecomputeResult:

@@ -8,16 +8,41 @@ Nothing is saved here; `services.record_data_values` saves a batch without error
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.db.models import Min
+from django.utils import timezone
+
+from vetplan.core.access import scope_of
 from vetplan.indicators.access import reportable_organizations
 from vetplan.indicators.catalogue import catalogue_data
 from vetplan.indicators.models import DataElement, DataValue
-from vetplan.orgs.models import Organization
+from vetplan.orgs.models import Organization, Region
+from vetplan.plans.models import Plan
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def allowed_years(region: Region, today: dt.date | None = None) -> tuple[int, int]:
+    """The years data may be reported for in a region: from the earliest plan's baseline to this year.
+
+    A plan's baseline (基期) is the `VETPLAN_BASELINE_YEARS` years (default 5) before its first year,
+    so a trend can be drawn from where the plan starts; no year after the current reporting year
+    (this calendar year) is accepted. Plans governing the region or a region above it count.
+    """
+    this_year = (today or timezone.localdate()).year
+    above = [region.path[: i + 1] for i, ch in enumerate(region.path) if ch == "/"]
+    starts = (
+        Plan.objects.active()
+        .filter(region__path__in=above)
+        .aggregate(start=Min("period_start"), issued=Min("issued_on__year"))
+    )
+    first = min((y for y in (starts["start"], starts["issued"]) if y), default=this_year)
+    return min(first, this_year) - settings.VETPLAN_BASELINE_YEARS, this_year
 
 
 def element_rules() -> tuple[tuple[str, str, str], ...]:
@@ -60,6 +85,9 @@ class DataBatch:
                 if name:
                     self._by_name.setdefault(name.strip(), org)
         self._seen: dict[tuple[int, int, int], Location] = {}
+        self._ranges: dict[int, tuple[int, int]] = {}
+        region_id = scope_of(user).region_id
+        self._home_region = Region.objects.filter(pk=region_id).first() if region_id else None
 
     def error(self, where: Location, reason: str) -> None:
         self.errors.append(f"{where.text}：{reason}")
@@ -83,15 +111,24 @@ class DataBatch:
                 self.error(where, f"未知单位“{ref}”")
         return org
 
-    def year(self, raw: Any, where: Location) -> int | None:
+    def year(self, raw: Any, where: Location, org: Organization | None = None) -> int | None:
+        """A whole year within the reporting range of the unit's region (of the user's region without a unit)."""
         try:
             year = int(str(raw).strip()) if not isinstance(raw, float) or raw.is_integer() else None
         except (TypeError, ValueError):
             year = None
-        if year is None or not MIN_YEAR <= year <= MAX_YEAR:
-            self.error(where, f"年份 {raw!r} 无效，应为 {MIN_YEAR}—{MAX_YEAR} 之间的整数")
+        region = org.region if org is not None else self._home_region
+        low, high = self.year_range(region) if region is not None else (MIN_YEAR, MAX_YEAR)
+        if year is None or not low <= year <= high:
+            shown = raw if year is None else year
+            self.error(where, f"年份 {shown} 不在可填报范围内：应为 {low}—{high} 年（自最早规划的基期至本报告年度）")
             return None
         return year
+
+    def year_range(self, region: Region) -> tuple[int, int]:
+        if region.pk not in self._ranges:
+            self._ranges[region.pk] = allowed_years(region)
+        return self._ranges[region.pk]
 
     def element(self, code: str, where: Location) -> DataElement | None:
         element = self.elements.get((code or "").strip())
@@ -130,7 +167,10 @@ class DataBatch:
         self.entries.append(Entry(org, year, element, value, where))
 
     def check_rules(self) -> None:
-        """Rules between elements, over incoming values laid over the stored ones."""
+        """Rules between elements, over incoming values laid over the stored ones.
+
+        Called by the saving service inside its lock, so two saves at once cannot both pass a rule
+        that their values together break (80 双师型 for 60 专业课)."""
         if not self.entries:
             return
         codes = {e.pk: e.code for e in self.elements.values()}

@@ -14,11 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vetplan.indicators import queries
 from vetplan.indicators.access import dataset_of, get_org_for_data, reportable_organizations
+from vetplan.indicators.completeness import Finality
 from vetplan.indicators.excel import build_template, read_upload
 from vetplan.indicators.forms import DataForm, TargetReportForm, TemplateForm, UploadForm
-from vetplan.indicators.models import DataElement, Dataset, DataValue
+from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue
 from vetplan.indicators.services import DataError, record_data_values, record_target_report
-from vetplan.indicators.validation import DataBatch, Location
+from vetplan.indicators.validation import DataBatch, Location, allowed_years
 from vetplan.plans.access import visible_plans
 from vetplan.plans.models import Target
 
@@ -124,26 +125,49 @@ def data_form(request: HttpRequest, org_pk: int, year: int) -> HttpResponse:
     elements = list(DataElement.objects.filter(dataset=dataset_of(org)))
     stored = dict(DataValue.objects.filter(organization=org, year=year).values_list("element_id", "value"))
     form = DataForm(request.POST or None, elements=elements, initial_values=stored)
+    low, high = allowed_years(org.region)
     errors: list[str] = []
-    if request.method == "POST" and form.is_valid():
+    if not low <= year <= high:
+        errors = [f"年份 {year} 不在可填报范围内：应为 {low}—{high} 年（自最早规划的基期至本报告年度）"]
+    elif request.method == "POST" and form.is_valid():
         batch = DataBatch(request.user)
-        for element in elements:
-            raw = form.cleaned_data.get(element.code)
-            batch.add(org, year, element, raw if raw is None else float(raw), Location(f"“{element.name}”"))
+        opened: dict[tuple[int, int, int], float | None] = {}
+        for element, value, opened_value in form.changes():
+            if value is None:
+                continue  # a cleared field is not reported; the stored value stays
+            batch.add(org, year, element, float(value), Location(f"“{element.name}”"))
+            opened[(org.pk, year, element.pk)] = opened_value
         try:
-            result = record_data_values(batch, by=request.user, source="form")
+            result = record_data_values(batch, by=request.user, source="form", opened_with=opened)
         except DataError as exc:
             errors = exc.errors
         else:
-            messages.success(request, f"已保存 {year} 年数据，更新指标值 {result.indicator_values} 个。")
+            saved = len(batch.entries)
+            text = (
+                f"已保存 {year} 年数据 {saved} 项，更新指标值 {result.indicator_values} 个。"
+                if saved
+                else "没有修改任何数据。"
+            )
+            messages.success(request, text)
             return redirect("indicators:data_form", org_pk=org.pk, year=year)
-    can_write = reportable_organizations(request.user).filter(pk=org.pk).exists()
+    in_range = low <= year <= high
+    can_write = in_range and reportable_organizations(request.user).filter(pk=org.pk).exists()
+    finality = Finality()
+    dataset = dataset_of(org)
     return render(
         request,
         "indicators/data_form.html",
-        {"org": org, "year": year, "form": form, "errors": errors, "can_write": can_write,
-         "years": list(range(timezone.localdate().year - YEARS_SHOWN, timezone.localdate().year + 1))},
-    )  # fmt: skip
+        {
+            "org": org,
+            "year": year,
+            "form": form,
+            "errors": errors,
+            "can_write": can_write,
+            "years": list(range(max(low, high - YEARS_SHOWN), high + 1)),
+            "coverage": finality.coverage(org.region, dataset, year),
+            "reminders": DataReminder.objects.filter(organization=org, year=year, dataset=dataset)[:5],
+        },
+    )
 
 
 def template_download(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,144 @@
+"""Which units have reported a data set for a year, and which years' figures are final.
+
+A region's figure for a year is 暂定 (provisional) until every unit that owes the data set has
+reported it, or the 督导室 closes the year (数据截止). Target statuses, projections, the home
+counts and the quality report use final years only.
+
+Who owes a data set (学校数据, 部门数据, 企业数据): every school of the region owes the school
+data set every year (they report to the national statistics); any other unit owes a data set
+once it has reported it in some year (a department that reports 培训人次, an enterprise that
+reports internship posts). A unit that has never reported a data set is not counted as
+missing it — the county's 督导室 sees the list and can 催报 or close the year.
+
+Finality by subject: a region's year is final when every data set its figures use is complete
+in the region's subtree, or the region (or a region above it) closed the year; a unit's own
+figure (a target on a named school) is final when the unit itself has reported those data sets
+for the year, or its region closed the year.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from vetplan.indicators.models import DataElement, Dataset, DataValue, DataYearClosing
+from vetplan.orgs.models import Organization, Region
+
+DATASET_TYPES = {
+    Dataset.SCHOOL: [Organization.Type.SCHOOL],
+    Dataset.ENTERPRISE: [Organization.Type.ENTERPRISE],
+    Dataset.DEPARTMENT: [
+        Organization.Type.GOVERNMENT,
+        Organization.Type.TOWNSHIP,
+        Organization.Type.ASSOCIATION,
+        Organization.Type.SUPERVISION,
+    ],
+}
+UNIT_WORD = {Dataset.SCHOOL: "学校", Dataset.DEPARTMENT: "部门", Dataset.ENTERPRISE: "企业"}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    dataset: str
+    year: int
+    reported: int
+    owed: int
+    closed: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.reported >= self.owed
+
+    @property
+    def final(self) -> bool:
+        return self.closed or self.complete
+
+    @property
+    def label(self) -> str:
+        """学校 1/3 已填报."""
+        return f"{UNIT_WORD[self.dataset]} {self.reported}/{self.owed} 已填报"
+
+    @property
+    def state(self) -> str:
+        if self.complete:
+            return "已齐全"
+        return "已截止" if self.closed else "暂定"
+
+
+@dataclass
+class Finality:
+    """Coverage of regions and units, computed once per batch of targets or one page (a few queries each)."""
+
+    _codes: dict[str, str] = field(default_factory=dict)  # element code → dataset
+    _regions: dict[tuple[int, str], tuple[int, dict[int, int]]] = field(default_factory=dict)
+    _closed: dict[int, set[int]] = field(default_factory=dict)
+    _units: dict[int, dict[str, set[int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._codes = dict(DataElement.objects.values_list("code", "dataset"))
+
+    def datasets_of(self, element_codes: Iterable[str]) -> set[str]:
+        return {self._codes[code] for code in element_codes if code in self._codes}
+
+    def coverage(self, region: Region, dataset: str, year: int) -> Coverage:
+        key = (region.pk, dataset)
+        if key not in self._regions:
+            owing = owing_units(region, dataset)
+            reported = dict(
+                DataValue.objects.filter(organization_id__in=owing, element__dataset=dataset)
+                .values_list("year")
+                .annotate(n=Count("organization_id", distinct=True))
+                .order_by()
+            )
+            self._regions[key] = (len(owing), reported)
+        owed, reported = self._regions[key]
+        return Coverage(dataset, year, reported.get(year, 0), owed, year in self.closed_years(region))
+
+    def closed_years(self, region: Region) -> set[int]:
+        if region.pk not in self._closed:
+            above = [region.path[: i + 1] for i, ch in enumerate(region.path) if ch == "/"]
+            self._closed[region.pk] = set(
+                DataYearClosing.objects.filter(region__path__in=above, closed=True).values_list("year", flat=True)
+            )
+        return self._closed[region.pk]
+
+    def region_final(self, region: Region, datasets: Iterable[str], year: int) -> bool:
+        return all(self.coverage(region, dataset, year).final for dataset in datasets)
+
+    def pending_label(self, region: Region, datasets: Iterable[str], year: int) -> str:
+        """学校 1/3 已填报 for each data set of the year that is not final yet."""
+        gaps = [self.coverage(region, dataset, year) for dataset in sorted(datasets)]
+        return "，".join(c.label for c in gaps if not c.final)
+
+    def unit_final(self, unit: Organization, datasets: Iterable[str], year: int) -> bool:
+        if year in self.closed_years(unit.region):
+            return True
+        if unit.pk not in self._units:
+            reported: dict[str, set[int]] = defaultdict(set)
+            rows = DataValue.objects.filter(organization__path__startswith=unit.path).values_list(
+                "element__dataset", "year"
+            )
+            for dataset, reported_year in rows.distinct():
+                reported[dataset].add(reported_year)
+            self._units[unit.pk] = reported
+        return all(year in self._units[unit.pk].get(dataset, set()) for dataset in datasets)
+
+
+def owing_units(region: Region, dataset: str) -> list[int]:
+    """The ids of the units of the region (and below) that owe the data set (see the module docstring)."""
+    units = Organization.objects.filter(region__path__startswith=region.path, type__in=DATASET_TYPES[dataset])
+    owes = Q(type=Organization.Type.SCHOOL) if dataset == Dataset.SCHOOL else Q(pk__in=[])
+    owes |= Q(pk__in=DataValue.objects.filter(element__dataset=dataset).values("organization_id"))
+    return list(units.filter(owes).values_list("pk", flat=True))
+
+
+def missing_units(region: Region, dataset: str, year: int) -> list[Organization]:
+    """The units that owe the data set for the year and have not reported it, in tree order."""
+    owing = owing_units(region, dataset)
+    reported = DataValue.objects.filter(organization_id__in=owing, element__dataset=dataset, year=year).values(
+        "organization_id"
+    )
+    return list(Organization.objects.filter(pk__in=owing).exclude(pk__in=reported).order_by("path"))
