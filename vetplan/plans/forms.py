@@ -112,4 +112,11 @@ class TaskForm(forms.ModelForm):
 
 
 class TaskStatusForm(forms.Form):
-    status = forms.ChoiceField(label="状态", choices=Task.Status.choices)
+    """A unit's quick progress status. 已完成 is not offered: it takes a closing report (申请办结)
+    accepted by the 督导室 (supervision.services.reports)."""
+
+    status = forms.ChoiceField(
+        label="状态",
+        choices=[(value, label) for value, label in Task.Status.choices if value != Task.Status.DONE],
+        help_text="任务全部完成后，由牵头单位“申请办结”，经督导室审核通过后为已完成。",
+    )

@@ -22,6 +22,7 @@ from vetplan.core.versioning import check_version
 from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.services import add_alias, create_organization
 from vetplan.plans import target_links
+from vetplan.plans.access import can_archive_plan
 from vetplan.plans.models import Plan, Target, Task, text_digest
 from vetplan.plans.signals import targets_changed
 from vetplan.plans.timeline import Timeline, parse_timeline, task_schedule
@@ -330,8 +331,18 @@ def update_task(
 
 @transaction.atomic
 def set_task_status(task: Task, *, by: Any, status: str) -> Task:
+    """未开始/进行中 are the task's units' to report. 已完成 goes through review: a unit asks to close
+    the task (申请办结, supervision) and the region's 督导室 accepts, so only the 督导室 (or the
+    system: commands, the demo) completes a task or reopens a completed one, recorded as theirs."""
     if status not in Task.Status.values:
         raise ValueError(f"未知的任务状态：{status}")
+    stored = Task.objects.select_for_update().filter(pk=task.pk).values_list("status", flat=True).first()
+    current = stored or task.status  # the row's status, not a copy read before someone else's change
+    completes_or_reopens = Task.Status.DONE in (status, current) and status != current
+    if completes_or_reopens and by is not None and not can_archive_plan(by, task.plan):
+        raise ValidationError(
+            {"status": "任务须由牵头单位申请办结、经督导室审核通过后才算已完成；已完成的任务只有督导室可以重新打开。"}
+        )
     return _save_changes(task, by, {"status": status})
 
 

@@ -236,10 +236,15 @@ def task_edit(request: HttpRequest, task_pk: int) -> HttpResponse:
 
 
 def task_status(request: HttpRequest, task_pk: int) -> HttpResponse:
+    """未开始/进行中 only: 已完成 is reached by a closing report the 督导室 accepts (申请办结)."""
     task = get_task_for_user(request.user, task_pk, report=True)
     form = TaskStatusForm(request.POST or None, initial={"status": task.status})
     if request.method == "POST" and form.is_valid():
-        services.set_task_status(task, by=request.user, status=form.cleaned_data["status"])
-        messages.success(request, f"任务状态已更新为“{task.get_status_display()}”。")
-        return redirect("plans:task_detail", task_pk=task.pk)
+        try:
+            services.set_task_status(task, by=request.user, status=form.cleaned_data["status"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"任务状态已更新为“{task.get_status_display()}”。")
+            return redirect("plans:task_detail", task_pk=task.pk)
     return render(request, "plans/form.html", {"form": form, "plan": task.plan, "heading": "更新任务状态"})

@@ -84,6 +84,13 @@ def report_units_for(user: Any, task: Any) -> list[Organization]:
     return [u for u in units if _owns(user, u)]
 
 
+def closing_units_for(user: Any, task: Any) -> list[Organization]:
+    """Units the user may ask to close the task for (申请办结): those it reports for that owe the
+    task's reports (lead units; responsible units where there is no lead)."""
+    closers = {u.pk for u in reporting_units(task)}
+    return [u for u in report_units_for(user, task) if u.pk in closers]
+
+
 def can_review_report(user: Any, report: ProgressReport) -> bool:
     return _supervises(user, report.task.plan.region.path)
 

@@ -6,10 +6,13 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 
+from vetplan.core.versioning import versioned
 from vetplan.plans.models import Plan, Task
 from vetplan.supervision.evidence import ALLOWED_LABEL, MAX_EVIDENCE_BYTES
 from vetplan.supervision.models import Bulletin, InspectionRound
+from vetplan.supervision.services.reports import RESUBMIT_DAYS
 
 EVIDENCE_HELP = f"可多选；允许 {ALLOWED_LABEL}，每个不超过 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB。"
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -34,15 +37,44 @@ class EvidenceField(forms.FileField):
         return [super(EvidenceField, self).clean(f, initial) for f in files if f]
 
 
-class ProgressReportForm(forms.Form):
-    organization = forms.ModelChoiceField(queryset=None, label="报告单位", empty_label=None)  # type: ignore[arg-type]
-    period = forms.IntegerField(label="报告年度", min_value=2000, max_value=2100)
-    task_status = forms.ChoiceField(label="任务进展", choices=Task.Status.choices)
+TASK_STATUS_CHOICES = [
+    (Task.Status.NOT_STARTED.value, "未开始"),
+    (Task.Status.IN_PROGRESS.value, "进行中"),
+    (Task.Status.DONE.value, "已完成（申请办结）"),
+]
+TASK_STATUS_HELP = (
+    "选择“已完成（申请办结）”即向督导室申请办结：完成进度须为 100%，并附佐证材料；"
+    "只有牵头单位（未指定牵头单位的，为责任单位）可以申请，经督导室审核通过后任务方为完成。"
+)
+
+
+class ReportFieldsForm(forms.Form):
+    """What a progress report says; a report saying 已完成 is a closing request (申请办结)."""
+
+    task_status = forms.ChoiceField(label="任务进展", choices=TASK_STATUS_CHOICES, help_text=TASK_STATUS_HELP)
     percent = forms.IntegerField(label="完成进度（%）", min_value=0, max_value=100)
     narrative = forms.CharField(label="进展情况", widget=forms.Textarea(attrs={"rows": 6}), max_length=10_000)
     evidence = EvidenceField()
 
-    def __init__(self, *args: Any, units: list[Any], **kwargs: Any) -> None:
+    def check_closing(self, refusal: str | None, *, has_evidence: bool = False) -> None:
+        """The services refuse the same; here each reason sits beside its field."""
+        data = self.cleaned_data
+        if data.get("task_status") != Task.Status.DONE:
+            return
+        if refusal:
+            self.add_error("task_status", refusal)
+        if data.get("percent") is not None and data["percent"] != 100:
+            self.add_error("percent", "申请办结时完成进度应为 100%。")
+        if not (data.get("evidence") or has_evidence):
+            self.add_error("evidence", "申请办结须附佐证材料（如验收报告、工作总结）。")
+
+
+class ProgressReportForm(ReportFieldsForm):
+    organization = forms.ModelChoiceField(queryset=None, label="报告单位", empty_label=None)  # type: ignore[arg-type]
+    period = forms.IntegerField(label="报告年度", min_value=2000, max_value=2100)
+    field_order = ["organization", "period", "task_status", "percent", "narrative", "evidence"]
+
+    def __init__(self, *args: Any, units: list[Any], closing_refusal: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["organization"]
         field.queryset = type(units[0]).objects.filter(pk__in=[u.pk for u in units]) if units else None  # type: ignore[attr-defined]
@@ -51,26 +83,51 @@ class ProgressReportForm(forms.Form):
         if len(units) == 1:
             field.widget = forms.HiddenInput()
         self.units = units
+        self.closing_refusal = closing_refusal  # organization -> why it may not close the task, or None
 
     def clean_organization(self) -> Any:
         return self.cleaned_data.get("organization") or (self.units[0] if self.units else None)
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        unit = data.get("organization")
+        if unit is not None and self.closing_refusal is not None:
+            self.check_closing(self.closing_refusal(unit))
+        return data
 
-class ReportRevisionForm(forms.Form):
-    task_status = forms.ChoiceField(label="任务进展", choices=Task.Status.choices)
-    percent = forms.IntegerField(label="完成进度（%）", min_value=0, max_value=100)
-    narrative = forms.CharField(label="进展情况", widget=forms.Textarea(attrs={"rows": 6}), max_length=10_000)
-    evidence = EvidenceField()
+
+class ReportRevisionForm(ReportFieldsForm):
+    """A returned report revised; carries the version it was opened at (no lost writes)."""
+
+    def __init__(self, *args: Any, report: Any, closing_refusal: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        versioned(self, report)
+        self.report = report
+        self.closing_refusal = closing_refusal
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.check_closing(self.closing_refusal, has_evidence=self.report.evidence.exists())
+        return data
 
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(label="审核结论", choices=[("accept", "通过"), ("return", "退回修改")])
     comment = forms.CharField(label="审核意见", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    resubmit_by = forms.DateField(
+        label="重新提交期限",
+        widget=DATE,
+        required=False,
+        help_text=f"退回时适用；留空为 {RESUBMIT_DAYS} 天后。期限内重新提交的不计逾期。",
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("decision") == "return" and not (data.get("comment") or "").strip():
             self.add_error("comment", "退回时须写明审核意见。")
+        resubmit_by = data.get("resubmit_by")
+        if data.get("decision") == "return" and resubmit_by and resubmit_by < timezone.localdate():
+            self.add_error("resubmit_by", "重新提交期限不能早于今天。")
         return data
 
 

@@ -20,7 +20,12 @@ USER = settings.AUTH_USER_MODEL
 
 
 class ProgressReport(models.Model):
-    """A unit's report on one task for one period (a year): submitted → accepted | returned → submitted."""
+    """A unit's report on one task for one period (a year): submitted → accepted | returned → submitted.
+
+    A closing report (申请办结) is the lead unit's request to close the task: it says the task is
+    done, with evidence; the task is 已完成 only when the 督导室 accepts it (services/reports.py).
+    A returned report is owed again by `resubmit_by` (已退回，待重新提交), not missing.
+    """
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", "待审核"
@@ -37,8 +42,10 @@ class ProgressReport(models.Model):
         "完成进度（%）", validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
     narrative = models.TextField("进展情况")
+    closing = models.BooleanField("申请办结", default=False)
     status = models.CharField("审核状态", max_length=16, choices=Status.choices, default=Status.SUBMITTED)
     review_comment = models.TextField("审核意见", blank=True)
+    resubmit_by = models.DateField("重新提交期限", null=True, blank=True)
     submitted_by = models.ForeignKey(
         USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="报告人"
     )
@@ -56,12 +63,22 @@ class ProgressReport(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["task", "organization", "period"], name="supervision_report_unique_per_period"
-            )
+            ),
+            # A closing report, and only a closing report, says the task is done.
+            models.CheckConstraint(
+                condition=models.Q(closing=True, task_status="done")
+                | (models.Q(closing=False) & ~models.Q(task_status="done")),
+                name="supervision_report_closing_says_done",
+            ),
         ]
         indexes = [models.Index(fields=["status"], name="supervision_report_status_idx")]
 
     def __str__(self) -> str:
         return f"{self.organization} · 任务{self.task.seq} · {self.period}年"
+
+    @property
+    def kind_label(self) -> str:
+        return "办结申请" if self.closing else "进展报告"
 
 
 class RectificationOrder(models.Model):

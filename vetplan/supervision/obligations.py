@@ -6,15 +6,17 @@ is reported by its responsible units. For which period and by when:
 - a one-off task: for the year of its deadline, by the deadline;
 - a 持续实施 task: every year of its plan's period, by 31 December of that year.
 
-A report is "in" when it is submitted or accepted; a returned report is not in. Done tasks
-owe nothing more.
+A report is "in" when it is submitted or accepted. A returned report is owed again, by its
+resubmission date (重新提交期限, never before the original due date): until then it reads
+已退回，待重新提交, not missing, and only silence past that date is overdue. Done tasks owe
+nothing more.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Q, QuerySet
 
@@ -32,6 +34,11 @@ class Obligation:
     organization: Organization
     period: int
     due: dt.date
+    returned: ProgressReport | None = None  # the returned report to resubmit, when there is one
+
+    @property
+    def state(self) -> str:
+        return "已退回，待重新提交" if self.returned is not None else "未报"
 
     def days_overdue(self, today: dt.date) -> int:
         return max((today - self.due).days, 0)
@@ -63,7 +70,8 @@ def due_periods(task: Task, today: dt.date, horizon: dt.date) -> Iterator[tuple[
 
 
 def open_obligations(tasks: QuerySet[Task], today: dt.date, horizon: dt.date) -> list[Obligation]:
-    """Reports due by `horizon` that are not in, over `tasks`, earliest first. Three queries."""
+    """Reports due by `horizon` that are not in (missing, or returned and not yet resubmitted), over
+    `tasks`, earliest first. Three queries."""
     candidates = (
         tasks.exclude(status=Task.Status.DONE)
         .filter(
@@ -80,13 +88,22 @@ def open_obligations(tasks: QuerySet[Task], today: dt.date, horizon: dt.date) ->
             wanted.extend(Obligation(task, unit, period, due) for unit in reporting_units(task))
     if not wanted:
         return []
-    received = set(
-        ProgressReport.objects.filter(task_id__in={o.task.pk for o in wanted}, status__in=IN_STATUSES).values_list(
-            "task_id", "organization_id", "period"
+    reports = {
+        (r.task_id, r.organization_id, r.period): r
+        for r in ProgressReport.objects.filter(task_id__in={o.task.pk for o in wanted}).only(
+            "pk", "task_id", "organization_id", "period", "status", "resubmit_by", "review_comment"
         )
-    )
-    missing = [o for o in wanted if (o.task.pk, o.organization.pk, o.period) not in received]
-    return sorted(missing, key=lambda o: (o.due, o.task.pk, o.organization.pk))
+    }
+    owed = []
+    for obligation in wanted:
+        report = reports.get((obligation.task.pk, obligation.organization.pk, obligation.period))
+        if report is None:
+            owed.append(obligation)
+        elif report.status == ProgressReport.Status.RETURNED:
+            due = max(obligation.due, report.resubmit_by or obligation.due)
+            if due <= horizon:
+                owed.append(replace(obligation, due=due, returned=report))
+    return sorted(owed, key=lambda o: (o.due, o.task.pk, o.organization.pk))
 
 
 def overdue_obligations(tasks: QuerySet[Task], today: dt.date) -> list[Obligation]:

@@ -22,7 +22,10 @@ from vetplan.supervision.services.actions import (
 )
 from vetplan.supervision.services.escalation import EscalationResult, escalate_missing_reports, urge_supervision_item
 from vetplan.supervision.services.reports import (
+    RESUBMIT_DAYS,
     accept_progress_report,
+    closing_refusal,
+    closing_units,
     resubmit_progress_report,
     return_progress_report,
     submit_progress_report,
@@ -37,6 +40,9 @@ from vetplan.supervision.services.rounds import (
 )
 
 __all__ = [
+    "RESUBMIT_DAYS",
+    "closing_refusal",
+    "closing_units",
     "round_results",
     "EscalationResult",
     "EvidenceError",

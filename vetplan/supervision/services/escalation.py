@@ -31,8 +31,9 @@ def escalate_missing_reports(today: dt.date, *, tasks: QuerySet[Task] | None = N
     """Raise or refresh a 督办 item for every report missing past its due date; idempotent.
 
     One item per (task, unit, period) (a unique constraint); running again refreshes the
-    days overdue and reopens an item whose report went missing again (returned). Items
-    whose report has come in, or whose task is done, are resolved.
+    days overdue and reopens an item whose report went missing again (returned and not
+    resubmitted by its resubmission date). Items whose report has come in, or whose task is
+    done, are resolved.
     """
     tasks = Task.objects.active() if tasks is None else tasks
     overdue = overdue_obligations(tasks, today)
@@ -57,8 +58,16 @@ def escalate_missing_reports(today: dt.date, *, tasks: QuerySet[Task] | None = N
             created += was_created
             if was_created:
                 continue
-        if item.days_overdue != days or item.status != SupervisionItem.Status.OPEN:
-            save(item, None, days_overdue=days, status=SupervisionItem.Status.OPEN, resolved_at=None)
+        if item.days_overdue != days or item.status != SupervisionItem.Status.OPEN or item.due_date != obligation.due:
+            # A returned report missing past its resubmission date is due by that date.
+            save(
+                item,
+                None,
+                days_overdue=days,
+                due_date=obligation.due,
+                status=SupervisionItem.Status.OPEN,
+                resolved_at=None,
+            )
             updated += 1
     resolved = 0
     leftover = [item for key, item in existing.items() if key not in still_missing]

@@ -1,4 +1,4 @@
-"""Template helpers for the supervision pages."""
+"""Template helpers for the supervision pages (and the task page's 申请办结 panel)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,24 @@ from typing import Any
 
 from django import template
 
+from vetplan.supervision.access import closing_units_for
+from vetplan.supervision.models import ProgressReport
+
 register = template.Library()
 
 
 @register.filter
 def order_overdue(order: Any, today: dt.date) -> bool:
     return bool(today and order.is_overdue(today))
+
+
+@register.simple_tag
+def closing_state(task: Any, user: Any) -> dict[str, Any]:
+    """The task's latest closing report (申请办结) and whether the user may file one. Two queries."""
+    latest = (
+        ProgressReport.objects.filter(task=task, closing=True)
+        .select_related("organization")
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+    return {"latest": latest, "may_close": task.status != "done" and bool(closing_units_for(user, task))}

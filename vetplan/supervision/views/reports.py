@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST
 from vetplan.core.access import scope_of
 from vetplan.core.history import history_entries
 from vetplan.core.pagination import paginate, querystring_without_page
+from vetplan.core.versioning import StaleEdit, show_conflict
 from vetplan.plans.access import get_task_for_user, visible_tasks
+from vetplan.plans.models import Task
 from vetplan.supervision import access, services
 from vetplan.supervision.forms import ProgressReportForm, ReportRevisionForm, ReviewForm, UrgeForm
 from vetplan.supervision.models import ProgressReport, RectificationOrder, SupervisionItem
@@ -82,7 +84,18 @@ def report_create(request: HttpRequest, task_pk: int) -> HttpResponse:
         raise PermissionDenied("只有任务的牵头或责任单位可以报告进展。")
     today = timezone.localdate()
     initial = {"period": task.deadline.year if task.deadline else today.year, "task_status": task.status}
-    form = ProgressReportForm(request.POST or None, request.FILES or None, units=units, initial=initial)
+    asks_to_close = request.GET.get("closing") == "1"
+    if asks_to_close:
+        initial.update(task_status=Task.Status.DONE, percent=100)
+    elif task.status == Task.Status.DONE:
+        initial["task_status"] = Task.Status.IN_PROGRESS
+    form = ProgressReportForm(
+        request.POST or None,
+        request.FILES or None,
+        units=units,
+        initial=initial,
+        closing_refusal=lambda unit: services.closing_refusal(task, unit),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -107,7 +120,7 @@ def report_create(request: HttpRequest, task_pk: int) -> HttpResponse:
         {
             "form": form,
             "task": task,
-            "heading": f"报告任务 {task.seq} 的进展",
+            "heading": f"申请办结：任务 {task.seq}" if asks_to_close else f"报告任务 {task.seq} 的进展",
             "reports": access.visible_reports(request.user).filter(task=task).select_related("organization"),
         },
     )
@@ -135,7 +148,13 @@ def report_detail(request: HttpRequest, report_pk: int) -> HttpResponse:
 def report_revise(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = access.get_report_for_user(request.user, report_pk, write=True)
     initial = {"task_status": report.task_status, "percent": report.percent, "narrative": report.narrative}
-    form = ReportRevisionForm(request.POST or None, request.FILES or None, initial=initial)
+    form = ReportRevisionForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        report=report,
+        closing_refusal=services.closing_refusal(report.task, report.organization),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -146,7 +165,10 @@ def report_revise(request: HttpRequest, report_pk: int) -> HttpResponse:
                 percent=data["percent"],
                 narrative=data["narrative"],
                 files=data["evidence"],
+                version=data["version"],
             )
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
         except ERRORS as error:
             form.add_error(None, str(error))
         else:
@@ -168,10 +190,14 @@ def report_review(request: HttpRequest, report_pk: int) -> HttpResponse:
         try:
             if form.cleaned_data["decision"] == "accept":
                 services.accept_progress_report(report, by=request.user, comment=comment)
-                messages.success(request, "报告已通过。")
+                messages.success(request, "办结申请已通过，任务已办结。" if report.closing else "报告已通过。")
             else:
-                services.return_progress_report(report, by=request.user, comment=comment)
-                messages.success(request, "报告已退回，报告单位修改后可重新提交。")
+                returned = services.return_progress_report(
+                    report, by=request.user, comment=comment, resubmit_by=form.cleaned_data["resubmit_by"]
+                )
+                messages.success(
+                    request, f"报告已退回，报告单位须于 {returned.resubmit_by:%Y-%m-%d} 前修改后重新提交。"
+                )
         except services.SupervisionError as error:
             messages.error(request, str(error))
     else:

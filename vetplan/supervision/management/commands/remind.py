@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 for o in rows:
                     when = f"已逾期{o.days_overdue(today)}天" if o.due < today else f"{o.days_left(today)}天后到期"
                     self.stdout.write(
-                        f"  任务{o.task.seq}（{o.task.plan.title}）{o.period}年报告 应报{o.due:%Y-%m-%d} {when}"
+                        f"  任务{o.task.seq}（{o.task.plan.title}）{o.period}年报告 {o.state} 应报{o.due:%Y-%m-%d} {when}"
                     )
         self.stdout.write(
             f"{today:%Y-%m-%d}：逾期未报 {len(overdue)} 项，30天内到期 {len(soon)} 项；"
