@@ -13,7 +13,13 @@ from typing import Any
 from tests.conftest import County
 from tests.factories import TargetFactory
 
-WRITE_VIEWS = {"indicators:data_form", "indicators:data_upload", "indicators:target_report"}
+WRITE_VIEWS = {
+    "indicators:data_form",
+    "indicators:data_upload",
+    "indicators:target_report",
+    "indicators:completeness_close",
+    "indicators:completeness_remind",
+}
 
 
 def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, Any]:
@@ -32,4 +38,8 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
         "indicators:data_form": {},  # nothing filled in: saves nothing, redirects
         "indicators:data_upload": {},  # no file: the form shows its error
         "indicators:target_report": {"year": "2025", "value": "2"},
+        # 数据截止 of the county's 2025 (nothing reported: it closes the year as it stands).
+        "indicators:completeness_close": {"action": "close", "year": "2025", "region": str(county.region.pk)},
+        # 催报: the county's school has not reported 2025 (an error message, still a redirect).
+        "indicators:completeness_remind": {"dataset": "school", "year": "2025", "region": str(county.region.pk)},
     }.get(view_name, {})

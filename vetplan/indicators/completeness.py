@@ -142,3 +142,27 @@ def missing_units(region: Region, dataset: str, year: int) -> list[Organization]
         "organization_id"
     )
     return list(Organization.objects.filter(pk__in=owing).exclude(pk__in=reported).order_by("path"))
+
+
+@dataclass
+class YearRow:
+    """One year of a region on the 填报进度 page: each data set's coverage and the closing."""
+
+    year: int
+    coverages: list[Coverage]
+    closing: DataYearClosing | None
+
+    @property
+    def final(self) -> bool:
+        return all(c.final for c in self.coverages)
+
+
+def region_progress(region: Region, years: Iterable[int]) -> list[YearRow]:
+    """填报进度 of a region: the data sets owed there, year by year (newest first)."""
+    finality = Finality()
+    closings = {c.year: c for c in DataYearClosing.objects.filter(region=region).select_related("changed_by")}
+    rows = []
+    for year in sorted(years, reverse=True):
+        coverages = [finality.coverage(region, dataset, year) for dataset in Dataset.values]
+        rows.append(YearRow(year, [c for c in coverages if c.owed], closings.get(year)))
+    return rows

@@ -47,6 +47,22 @@ class DataForm(forms.Form):
         return out
 
 
+class ClosingForm(forms.Form):
+    """数据截止 or 重新开放 a region's year."""
+
+    action = forms.ChoiceField(choices=[("close", "数据截止"), ("reopen", "重新开放")])
+    year = forms.IntegerField(label="年份", min_value=2000, max_value=2100)
+    note = forms.CharField(label="说明", max_length=200, required=False)
+
+
+class ReminderForm(forms.Form):
+    """催报: every unit missing a data set for a year, or one of them."""
+
+    dataset = forms.ChoiceField(label="数据集", choices=Dataset.choices)
+    year = forms.IntegerField(label="年份", min_value=2000, max_value=2100)
+    unit = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(label="已填写的模板（.xlsx）")
 

@@ -10,7 +10,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from vetplan.core.access import scope_of
-from vetplan.indicators.compute import goal_of, target_series
+from vetplan.indicators.compute import goal_of, target_figures
 from vetplan.indicators.models import STATUS_CSS, Indicator, IndicatorValue, TargetStatus
 from vetplan.indicators.status import Assessment, target_status
 from vetplan.orgs.models import Organization, Region
@@ -57,6 +57,9 @@ class TargetRow:
     latest_year: int | None
     latest_value: float | None
     projected_value: float | None
+    pending_year: int | None = None  # a newer year still provisional (暂定), not judged
+    pending_value: float | None = None
+    pending_coverage: str = ""
 
     @property
     def label(self) -> str:
@@ -78,6 +81,9 @@ def target_rows(targets: QuerySet[Target]) -> list[TargetRow]:
                 s.latest_year if s else None,
                 s.latest_value if s else None,
                 s.projected_value if s else None,
+                s.pending_year if s else None,
+                s.pending_value if s else None,
+                s.pending_coverage if s else "",
             )
         )
     return rows
@@ -89,6 +95,7 @@ class TargetChart:
     assessment: Assessment
     series: list[tuple[int, float]]
     projection: list[tuple[int, float]] = field(default_factory=list)
+    pending: tuple[int, float, str] | None = None  # the newest provisional year: shown apart, not judged
 
     def as_json(self) -> dict[str, Any]:
         t = self.target
@@ -101,18 +108,20 @@ class TargetChart:
             "status": self.assessment.status,
             "series": [[y, round(v, 4)] for y, v in self.series],
             "projection": [[y, round(v, 4)] for y, v in self.projection],
+            "pending": [[self.pending[0], round(self.pending[1], 4)]] if self.pending else [],
         }
 
 
 def target_chart(target: Target) -> TargetChart:
-    series = target_series([target])[target.pk]
+    figures = target_figures([target])[target.pk]
+    series = figures.final
     assessment = target_status(goal_of(target), series, timezone.localdate().year)
     projection = []
     if assessment.slope is not None and assessment.intercept is not None and series:
         last = series[-1][0]
         end = max(target.deadline_year or last, last)
         projection = [(y, assessment.intercept + assessment.slope * y) for y in range(last, end + 1)]
-    return TargetChart(target, assessment, series, projection)
+    return TargetChart(target, assessment, series, projection, figures.pending)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vetplan.orgs.roles import SIGNED_IN
+from vetplan.orgs.roles import SIGNED_IN, SUPERVISORS, Role
 
 RULES = {
     "indicators:dashboard": SIGNED_IN,
@@ -14,4 +14,8 @@ RULES = {
     "indicators:data_upload": SIGNED_IN,
     # Targets without an indicator: their reporting unit, the region's supervisors and departments (queries.py).
     "indicators:target_report": SIGNED_IN,
+    # 填报进度: who sees a region (supervisors, departments); 数据截止 and 催报: its supervisors.
+    "indicators:completeness": SUPERVISORS | {Role.DEPARTMENT},
+    "indicators:completeness_close": SUPERVISORS,
+    "indicators:completeness_remind": SUPERVISORS,
 }

@@ -11,9 +11,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from vetplan.core.history import record_by
+from vetplan.indicators.completeness import missing_units
 from vetplan.indicators.compute import (
     RecomputeResult,
     recompute_all,
@@ -21,8 +23,9 @@ from vetplan.indicators.compute import (
     recompute_target_statuses,
     serialise_saves,
 )
-from vetplan.indicators.models import DataValue, Indicator, TargetReport
+from vetplan.indicators.models import DataReminder, Dataset, DataValue, DataYearClosing, Indicator, TargetReport
 from vetplan.indicators.validation import DataBatch, Entry
+from vetplan.orgs.models import Organization, Region
 from vetplan.plans.indicator_match import link_targets_to_catalogue
 from vetplan.plans.models import Target
 
@@ -174,3 +177,65 @@ def load_data_values(values: list[DataValue]) -> RecomputeResult:
     """Bulk-load many new values (the demo, synthetic data) and recompute every figure once."""
     DataValue.objects.bulk_create(values, batch_size=5000)
     return recompute_all()
+
+
+# ---------------------------------------------------------------- 数据截止 and 催报
+
+
+class CompletenessError(ValueError):
+    """A closing or reminder that cannot be done now; the message says why."""
+
+
+@transaction.atomic
+def close_year(region: Region, year: int, *, by: Any, note: str = "") -> DataYearClosing:
+    """数据截止: the region's figures for the year become final as they stand; target statuses follow."""
+    return _set_closed(region, year, True, by=by, note=note)
+
+
+@transaction.atomic
+def reopen_year(region: Region, year: int, *, by: Any, note: str = "") -> DataYearClosing:
+    """Undo a 数据截止: the year is provisional again until every unit has reported."""
+    return _set_closed(region, year, False, by=by, note=note)
+
+
+def _set_closed(region: Region, year: int, closed: bool, *, by: Any, note: str) -> DataYearClosing:
+    row = DataYearClosing.objects.select_for_update().filter(region=region, year=year).first()
+    if row is None and not closed:
+        raise CompletenessError(f"{region.name}{year}年数据尚未截止，无需重新开放。")
+    if row is not None and row.closed == closed:
+        raise CompletenessError(f"{region.name}{year}年数据已经{'截止' if closed else '重新开放'}。")
+    row = row or DataYearClosing(region=region, year=year)
+    row.closed = closed
+    row.changed_by = by if getattr(by, "is_authenticated", False) else None
+    row.changed_at = timezone.now()
+    row.note = note.strip()[:200]
+    record_by(row, by)
+    row.save()
+    targets = Target.objects.filter(
+        Q(plan__region__path__startswith=region.path) | Q(scope_organization__region__path__startswith=region.path)
+    )
+    recompute_target_statuses(targets)
+    return row
+
+
+@transaction.atomic
+def remind_missing(
+    region: Region, dataset: str, year: int, *, by: Any, units: Iterable[Organization] | None = None
+) -> list[DataReminder]:
+    """催报: a reminder to each unit still missing the data set for the year (default: all of them)."""
+    missing = {unit.pk: unit for unit in missing_units(region, dataset, year)}
+    chosen = list(missing.values()) if units is None else [unit for unit in units if unit.pk in missing]
+    if not chosen:
+        raise CompletenessError(f"{region.name}{year}年{Dataset(dataset).label}没有未填报的单位。")
+    label = Dataset(dataset).label
+    sender = by if getattr(by, "is_authenticated", False) else None
+    return DataReminder.objects.bulk_create(
+        DataReminder(
+            organization=unit,
+            dataset=dataset,
+            year=year,
+            sent_by=sender,
+            message=f"请尽快填报{year}年{label}：全部单位填报后，{region.name}的汇总数据才能作为正式数据使用。",
+        )
+        for unit in chosen
+    )

@@ -14,4 +14,7 @@ urlpatterns = [
     path("data/entry/<int:org_pk>/<int:year>/", views.data_form, name="data_form"),
     path("data/template/", views.template_download, name="template_download"),
     path("data/upload/", views.data_upload, name="data_upload"),
+    path("data/completeness/", views.completeness, name="completeness"),
+    path("data/completeness/close/", views.completeness_close, name="completeness_close"),
+    path("data/completeness/remind/", views.completeness_remind, name="completeness_remind"),
 ]

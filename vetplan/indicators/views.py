@@ -7,19 +7,31 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vetplan.core.access import scope_of
 from vetplan.indicators import queries
 from vetplan.indicators.access import dataset_of, get_org_for_data, reportable_organizations
-from vetplan.indicators.completeness import Finality
+from vetplan.indicators.completeness import Finality, missing_units, region_progress
 from vetplan.indicators.excel import build_template, read_upload
-from vetplan.indicators.forms import DataForm, TargetReportForm, TemplateForm, UploadForm
+from vetplan.indicators.forms import ClosingForm, DataForm, ReminderForm, TargetReportForm, TemplateForm, UploadForm
 from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue
-from vetplan.indicators.services import DataError, record_data_values, record_target_report
+from vetplan.indicators.services import (
+    CompletenessError,
+    DataError,
+    close_year,
+    record_data_values,
+    record_target_report,
+    remind_missing,
+    reopen_year,
+)
 from vetplan.indicators.validation import DataBatch, Location, allowed_years
+from vetplan.orgs.models import Organization, Region
 from vetplan.plans.access import visible_plans
 from vetplan.plans.models import Target
 
@@ -213,3 +225,100 @@ def _get_target(request: HttpRequest, target_pk: int) -> Target:
 
 def _default_dataset(orgs: list[object]) -> str:
     return dataset_of(orgs[0]) if len(orgs) == 1 else Dataset.SCHOOL  # type: ignore[arg-type]
+
+
+# 填报进度, 数据截止 and 催报 -----------------------------------------------------------------
+
+
+def completeness(request: HttpRequest) -> HttpResponse:
+    """Which units of a region have reported each data set, year by year; the 督导室 closes and 催报."""
+    region = _progress_region(request)
+    low, high = allowed_years(region)
+    years = list(range(max(low, high - 2), high + 1))
+    year = _int(request.GET.get("year"))
+    year = year if year in years else high
+    missing = {
+        dataset: missing_units(region, dataset, year)
+        for dataset in Dataset.values
+        if Finality().coverage(region, dataset, year).owed
+    }
+    reminded = {
+        (r.organization_id, r.dataset): r
+        for r in DataReminder.objects.filter(year=year, organization__region__path__startswith=region.path)
+    }
+    return render(
+        request,
+        "indicators/completeness.html",
+        {
+            "region": region,
+            "regions": _progress_regions(request),
+            "rows": region_progress(region, years),
+            "year": year,
+            "missing": [
+                (Dataset(dataset).label, dataset, [(unit, reminded.get((unit.pk, dataset))) for unit in units])
+                for dataset, units in missing.items()
+            ],
+            "can_close": scope_of(request.user).supervises,
+        },
+    )
+
+
+@require_POST
+def completeness_close(request: HttpRequest) -> HttpResponse:
+    region = _progress_region(request, write=True)
+    form = ClosingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect(f"{reverse('indicators:completeness')}?region={region.pk}")
+    year, note = form.cleaned_data["year"], form.cleaned_data["note"]
+    try:
+        if form.cleaned_data["action"] == "close":
+            close_year(region, year, by=request.user, note=note)
+            messages.success(
+                request, f"{region.name}{year}年数据已截止：现有数据作为正式数据使用，目标状态已重新计算。"
+            )
+        else:
+            reopen_year(region, year, by=request.user, note=note)
+            messages.success(request, f"{region.name}{year}年数据已重新开放：单位全部填报前为暂定数据。")
+    except CompletenessError as error:
+        messages.error(request, str(error))
+    return redirect(f"{reverse('indicators:completeness')}?region={region.pk}&year={year}")
+
+
+@require_POST
+def completeness_remind(request: HttpRequest) -> HttpResponse:
+    region = _progress_region(request, write=True)
+    form = ReminderForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect(f"{reverse('indicators:completeness')}?region={region.pk}")
+    year, dataset, unit = form.cleaned_data["year"], form.cleaned_data["dataset"], form.cleaned_data["unit"]
+    units = None
+    if unit:
+        units = list(Organization.objects.filter(pk=unit, region__path__startswith=region.path))
+    try:
+        sent = remind_missing(region, dataset, year, by=request.user, units=units)
+    except CompletenessError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已向 {len(sent)} 个单位催报{year}年{Dataset(dataset).label}。")
+    return redirect(f"{reverse('indicators:completeness')}?region={region.pk}&year={year}")
+
+
+def _progress_regions(request: HttpRequest) -> QuerySet[Region]:
+    scope = scope_of(request.user)
+    regions = Region.objects.exclude(level=Region.Level.TOWNSHIP).order_by("path")
+    return regions if scope.sees_everything else regions.filter(path__startswith=scope.region_path)
+
+
+def _progress_region(request: HttpRequest, write: bool = False) -> Region:
+    """The region asked for (default: the user's own), within the user's region; supervisors write."""
+    scope = scope_of(request.user)
+    if write and not scope.supervises:
+        raise PermissionDenied("只有督导室可以截止数据或催报。")
+    pk = _int(request.POST.get("region") if request.method == "POST" else request.GET.get("region")) or scope.region_id
+    regions = _progress_regions(request)
+    region = regions.filter(pk=pk).first() if pk else regions.first()
+    if region is None:
+        raise Http404("没有找到该区域。")
+    return region

@@ -15,7 +15,8 @@ SUPERVISORS_ONLY = "只有本区域的督导室可以编辑和发布年度质量
 
 
 def visible_quality_reports(user: Any) -> QuerySet[QualityReport]:
-    return published_or_supervised(QualityReport.objects.all(), user, Q(status=QualityReport.Status.PUBLISHED))
+    public = Q(status__in=[QualityReport.Status.PUBLISHED, QualityReport.Status.WITHDRAWN])
+    return published_or_supervised(QualityReport.objects.all(), user, public)
 
 
 def can_edit(user: Any, report: QualityReport) -> bool:

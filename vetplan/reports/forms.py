@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from vetplan.core.versioning import versioned
 from vetplan.reports.quality_report import chapter_labels
 
 
@@ -39,8 +40,9 @@ class QualityReportCreateForm(forms.Form):
 class NarrativesForm(forms.Form):
     """One text per chapter, set among the generated figures (empty: the chapter shows figures only)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, report: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        versioned(self, report)
         for key, heading in chapter_labels():
             self.fields[key] = forms.CharField(
                 label=heading,
@@ -51,3 +53,18 @@ class NarrativesForm(forms.Form):
                 if key in ("culture", "international")
                 else "",
             )
+
+
+class PublishForm(forms.Form):
+    """发布: the 督导室 confirms what becomes public, and a provisional year explicitly."""
+
+    confirm_provisional = forms.BooleanField(label="确认在数据暂定的情况下发布", required=False)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="撤回原因",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "请填写撤回原因，公众页面会显示。"},
+    )

@@ -19,6 +19,7 @@ class QualityReport(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "草稿"
         PUBLISHED = "published", "已发布"
+        WITHDRAWN = "withdrawn", "已撤回"
 
     region = models.ForeignKey(Region, models.PROTECT, related_name="quality_reports", verbose_name="区域")
     # The school of a school report; empty for the region's report (地区年报).
@@ -38,6 +39,13 @@ class QualityReport(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="发布人"
     )
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    # The year's coverage when it was published although provisional (学校 1/3 已填报), else empty.
+    published_provisional = models.CharField("发布时数据暂定情况", max_length=200, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="撤回人"
+    )
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
+    withdraw_reason = models.TextField("撤回原因", blank=True)
     history = HistoricalRecords(excluded_fields=["content"])
 
     class Meta:
@@ -73,3 +81,12 @@ class QualityReport(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == self.Status.WITHDRAWN
+
+    @property
+    def was_published(self) -> bool:
+        """Published, now or before its withdrawal: its stored copy is what was issued."""
+        return self.status in (self.Status.PUBLISHED, self.Status.WITHDRAWN)

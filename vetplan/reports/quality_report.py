@@ -24,7 +24,8 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone
 
 from vetplan.indicators import queries
-from vetplan.indicators.models import Indicator, IndicatorValue, TargetStatus
+from vetplan.indicators.completeness import Coverage, Finality
+from vetplan.indicators.models import Dataset, DataValue, Indicator, IndicatorValue, TargetStatus
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.models import Target
 from vetplan.reports import charts
@@ -106,15 +107,50 @@ def schools_of(region: Region) -> QuerySet[Organization]:
 
 
 def quality_report(report: QualityReport, today: dt.date) -> ReportDocument:
-    """The published copy, or a draft built now."""
-    if report.is_published and report.content:
+    """The published copy (also after a withdrawal: what was issued), or a draft built now."""
+    if report.was_published and report.content:
         return from_json(report.content)
     return build_quality_report(report, today)
 
 
+def report_coverage(report: QualityReport, finality: Finality | None = None) -> list[Coverage]:
+    """Who has reported the report's year: the region's data sets, or the school's own data."""
+    finality = finality or Finality()
+    school = report.organization
+    if school is not None:
+        reported = DataValue.objects.filter(
+            organization__path__startswith=school.path, year=report.year, element__dataset=Dataset.SCHOOL
+        ).exists()
+        closed = report.year in finality.closed_years(school.region)
+        return [Coverage(Dataset.SCHOOL, report.year, int(reported), 1, closed)]
+    coverages = [finality.coverage(report.region, dataset, report.year) for dataset in Dataset.values]
+    return [c for c in coverages if c.owed]
+
+
+def provisional_coverage(report: QualityReport) -> str:
+    """学校 1/3 已填报 when the report's year is provisional; empty when it is final."""
+    return "，".join(c.label for c in report_coverage(report) if not c.final)
+
+
 def build_quality_report(report: QualityReport, today: dt.date) -> ReportDocument:
     builder = _Builder(report)
-    blocks: list[Block] = [] if report.is_published else [Paragraph("（草稿，尚未发布。）")]
+    blocks: list[Block] = []
+    if not report.was_published:
+        blocks.append(Paragraph("（草稿，尚未发布。）"))
+        pending = provisional_coverage(report)
+        if pending:
+            blocks.append(
+                Paragraph(
+                    f"本报告{report.year}年数据为暂定数据（{pending}）：应报单位全部填报或督导室数据截止后，"
+                    "方为正式数据。"
+                )
+            )
+    elif report.published_provisional:
+        blocks.append(
+            Paragraph(
+                f"说明：本报告发布时{report.year}年数据尚未齐全（{report.published_provisional}），相关数字为暂定数。"
+            )
+        )
     if report.organization_id:
         blocks += [Heading("内容真实性责任声明"), *[Paragraph(p) for p in layout()["responsibility_statement"]]]
     blocks += builder.chapters()
@@ -130,6 +166,7 @@ class _Builder:
         self.regional = report.organization_id is None
         self.years = list(range(report.year - layout()["trend_years"] + 1, report.year + 1))
         self.figures = load_figures(report, self.years)
+        self.provisional = self._provisional_years()
         self.tables = 0
         self.charts = 0
         self.numeral = 0
@@ -137,6 +174,18 @@ class _Builder:
 
     def applies(self, spec: dict[str, Any]) -> bool:
         return not (spec.get("regional_only") and not self.regional) and not (spec.get("school_only") and self.regional)
+
+    def _provisional_years(self) -> set[int]:
+        finality = Finality()
+        school = self.report.organization
+        if school is not None:
+            return {y for y in self.years if not finality.unit_final(school, [Dataset.SCHOOL], y)}
+        region = self.report.region
+        owed = [d for d in Dataset.values if finality.coverage(region, d, self.year).owed]
+        return {y for y in self.years if not finality.region_final(region, owed, y)}
+
+    def year_label(self, year: int) -> str:
+        return f"{year}年（暂定）" if year in self.provisional else f"{year}年"
 
     def heading(self, text: str) -> Heading:
         self.numeral += 1
@@ -234,7 +283,7 @@ class _Builder:
         self.tables += 1
         return Table(
             title=f"表{self.tables}　{spec['title']}",
-            columns=["指标", f"{previous}年", f"{current}年", "增减"],
+            columns=["指标", self.year_label(previous), self.year_label(current), "增减"],
             rows=rows,
             widths=TABLE_WIDTHS,
         )

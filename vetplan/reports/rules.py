@@ -20,4 +20,6 @@ RULES = {
     "reports:quality_edit": SUPERVISORS,
     "reports:quality_publish": SUPERVISORS,
     "reports:quality_discard": SUPERVISORS,
+    # 撤回 a published report (with its reason, shown on the public page).
+    "reports:quality_withdraw": SUPERVISORS,
 }

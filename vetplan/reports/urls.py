@@ -17,5 +17,6 @@ urlpatterns = [
     path("quality-reports/<int:report_pk>/edit/", views.quality_edit, name="quality_edit"),
     path("quality-reports/<int:report_pk>/publish/", views.quality_publish, name="quality_publish"),
     path("quality-reports/<int:report_pk>/discard/", views.quality_discard, name="quality_discard"),
+    path("quality-reports/<int:report_pk>/withdraw/", views.quality_withdraw, name="quality_withdraw"),
     path("quality-reports/<int:report_pk>/report.<str:fmt>", views.quality_download, name="quality_download"),
 ]

@@ -22,14 +22,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vetplan.core.pagination import paginate
+from vetplan.core.versioning import StaleEdit, pop_version, show_conflict
 from vetplan.plans.access import get_plan_for_user, visible_plans
 from vetplan.reports import access, services
 from vetplan.reports.bulletin import bulletin_report
 from vetplan.reports.content import ReportDocument, to_json
 from vetplan.reports.fonts import FontMissingError
 from vetplan.reports.formatters import CONTENT_TYPES, FORMATTERS
-from vetplan.reports.forms import NarrativesForm, QualityReportCreateForm
-from vetplan.reports.quality_report import latest_year, quality_report, schools_of
+from vetplan.reports.forms import NarrativesForm, PublishForm, QualityReportCreateForm, WithdrawForm
+from vetplan.reports.quality_report import (
+    latest_year,
+    provisional_coverage,
+    quality_report,
+    report_coverage,
+    schools_of,
+)
 from vetplan.reports.supervision_report import round_report as make_round_report
 from vetplan.reports.task_list import task_list_report
 from vetplan.supervision import access as supervision_access
@@ -149,36 +156,78 @@ def quality_detail(request: HttpRequest, report_pk: int) -> HttpResponse:
         {
             "report": report,
             "document": to_json(document),
-            "can_edit": not report.is_published and access.can_edit(request.user, report),
+            "can_edit": not report.was_published and access.can_edit(request.user, report),
+            "can_withdraw": report.is_published and access.can_edit(request.user, report),
+            "withdraw_form": WithdrawForm(),
         },
     )
 
 
 def quality_edit(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = access.get_quality_report_for_user(request.user, report_pk, write=True)
-    form = NarrativesForm(request.POST or None, initial=report.narratives)
+    form = NarrativesForm(request.POST or None, initial=report.narratives, report=report)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         try:
-            services.update_narratives(report, form.cleaned_data, by=request.user)
+            services.update_narratives(report, data, by=request.user, version=pop_version(data))
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
         except services.ReportError as error:
             messages.error(request, str(error))
+            return redirect("reports:quality_detail", report_pk=report.pk)
         else:
             messages.success(request, "报告文字已保存。")
-        return redirect("reports:quality_detail", report_pk=report.pk)
+            return redirect("reports:quality_detail", report_pk=report.pk)
     return render(
         request, "reports/quality_form.html", {"form": form, "heading": f"编写：{report.title}", "report": report}
     )
 
 
-@require_POST
+@fonts_required
 def quality_publish(request: HttpRequest, report_pk: int) -> HttpResponse:
+    """GET: what becomes public, and the year's coverage; POST: publish (a provisional year needs the box ticked)."""
     report = access.get_quality_report_for_user(request.user, report_pk, write=True)
+    if report.was_published:
+        messages.info(request, "该报告已经发布。")
+        return redirect("reports:quality_detail", report_pk=report.pk)
+    form = PublishForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.publish_quality_report(
+                report, by=request.user, confirm_provisional=form.cleaned_data["confirm_provisional"]
+            )
+        except services.ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "报告已发布，公众可在年度质量报告页面查看和下载。")
+            return redirect("reports:quality_detail", report_pk=report.pk)
+    document = quality_report(report, timezone.localdate())
+    return render(
+        request,
+        "reports/quality_publish.html",
+        {
+            "report": report,
+            "form": form,
+            "coverage": report_coverage(report),
+            "pending": provisional_coverage(report),
+            "document": to_json(document),
+        },
+    )
+
+
+@require_POST
+def quality_withdraw(request: HttpRequest, report_pk: int) -> HttpResponse:
+    report = access.get_quality_report_for_user(request.user, report_pk, write=True)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("reports:quality_detail", report_pk=report.pk)
     try:
-        services.publish_quality_report(report, by=request.user)
-    except (services.ReportError, FontMissingError) as error:
+        services.withdraw_quality_report(report, by=request.user, reason=form.cleaned_data["reason"])
+    except services.ReportError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "报告已发布，公众可在年度质量报告页面查看和下载。")
+        messages.success(request, "报告已撤回：公众页面显示撤回时间和原因，原发布内容保留在记录中。")
     return redirect("reports:quality_detail", report_pk=report.pk)
 
 
@@ -199,6 +248,10 @@ def quality_download(request: HttpRequest, report_pk: int, fmt: str) -> HttpResp
     """Public once published (its stored copy); a draft is not found except by the region's supervisors."""
     _check_format(fmt)
     report = access.get_quality_report_for_user(request.user, report_pk)
+    if report.is_withdrawn:
+        when = timezone.localtime(report.withdrawn_at) if report.withdrawn_at else None
+        text = f"该报告已于{when:%Y年%m月%d日}撤回：{report.withdraw_reason}" if when else "该报告已撤回。"
+        return HttpResponse(text, status=410, content_type="text/plain; charset=utf-8")
     return download(quality_report(report, timezone.localdate()), fmt)
 
 
