@@ -24,7 +24,11 @@ WRITE_VIEWS = {
     "supervision:round_create",
     "supervision:round_scores",
     "supervision:bulletin_create",
+    "supervision:bulletin_edit",
     "supervision:bulletin_publish",
+    "supervision:bulletin_withdraw",
+    "supervision:order_edit",
+    "supervision:meeting_edit",
     "supervision:interview_create",
     "supervision:order_create",
     "supervision:order_follow_up",
@@ -100,16 +104,16 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
             county.region, by=supervisor, year=2026, title="2026年度督导", units=all_units(county)
         )
         return {"round_pk": made.pk}
-    if name in ("bulletin_detail", "bulletin_publish"):
+    if name in ("bulletin_detail", "bulletin_publish", "bulletin_edit", "bulletin_withdraw"):
         made = services.draft_bulletin(county.region, by=supervisor, kind="praise", title="表扬通报", body="正文")
-        if name == "bulletin_detail":
+        if name in ("bulletin_detail", "bulletin_withdraw"):
             services.publish_bulletin(made, by=supervisor)
         return {"bulletin_pk": made.pk}
-    if name in ("order_detail", "order_follow_up"):
+    if name in ("order_detail", "order_follow_up", "order_edit"):
         return {"order_pk": order(county, persona).pk}
     if name == "order_verify":
         return {"order_pk": order(county, persona, submitted=True).pk}
-    if name in ("meeting_detail", "decision_task"):
+    if name in ("meeting_detail", "meeting_edit", "decision_task"):
         made = services.create_meeting(
             county.region,
             by=supervisor,
@@ -142,7 +146,11 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
         },
         "supervision:round_scores": {},
         "supervision:bulletin_create": {"kind": "praise", "title": "表扬通报", "body": "正文"},
-        "supervision:bulletin_publish": {},
+        "supervision:bulletin_edit": {"kind": "praise", "title": "表扬通报（修改）", "body": "正文"},
+        "supervision:bulletin_publish": {"confirm": "on"},
+        "supervision:bulletin_withdraw": {"reason": "通报所引数据有误。"},
+        "supervision:order_edit": {"finding": "问题（修改）", "deadline": "2027-03-31"},
+        "supervision:meeting_edit": {"title": "联席会议（修改）", "held_on": "2026-03-02", "members": [county.hr.pk]},
         "supervision:interview_create": {
             "organization": county.hr.pk,
             "held_on": "2026-03-01",

@@ -16,7 +16,7 @@ def test_only_published_bulletins_are_public(county: County, client_as: Any) -> 
     supervisor = county.users["supervisor"]
     draft = services.draft_bulletin(county.region, by=supervisor, kind="criticism", title="草稿通报", body="x")
     published = services.draft_bulletin(county.region, by=supervisor, kind="praise", title="表扬县职教中心", body="y")
-    client_as(supervisor).post(reverse("supervision:bulletin_publish", args=[published.pk]))
+    client_as(supervisor).post(reverse("supervision:bulletin_publish", args=[published.pk]), {"confirm": "on"})
     page = client_as(None).get(reverse("supervision:bulletin_list")).content.decode()
     assert "表扬县职教中心" in page and "草稿通报" not in page
     assert client_as(None).get(reverse("supervision:bulletin_detail", args=[draft.pk])).status_code == 404

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from vetplan.core.access import Scope, published_or_supervised, scope_of
 from vetplan.orgs.models import Organization, Region
@@ -164,6 +165,10 @@ def visible_orders(user: Any) -> QuerySet[RectificationOrder]:
     return orders if scope.sees_region else orders.filter(_own_q(scope))
 
 
+def can_write_order(user: Any, order: RectificationOrder) -> bool:
+    return _supervises(user, order.region.path)
+
+
 def owns_order(user: Any, order: RectificationOrder) -> bool:
     return _owns(user, order.organization)
 
@@ -184,15 +189,29 @@ def get_order_for_user(user: Any, pk: int, write: bool = False, follow_up: bool 
 # Bulletins -----------------------------------------------------------------------------
 
 
-def visible_bulletins(user: Any) -> QuerySet[Bulletin]:
-    """Published bulletins for everyone, anonymous included; drafts for supervisors of the region."""
-    return published_or_supervised(Bulletin.objects.all(), user, Q(status=Bulletin.Status.PUBLISHED))
+def visible_bulletins(user: Any, include_withdrawn: bool = False) -> QuerySet[Bulletin]:
+    """Published bulletins for everyone, anonymous included; drafts for supervisors of the region.
+
+    Withdrawn (撤回) ones only where a page says they were withdrawn (`include_withdrawn`): lists
+    of current documents and downloads leave them out.
+    """
+    public = (
+        [Bulletin.Status.PUBLISHED, Bulletin.Status.WITHDRAWN] if include_withdrawn else [Bulletin.Status.PUBLISHED]
+    )
+    bulletins = published_or_supervised(Bulletin.objects.all(), user, Q(status__in=public))
+    return bulletins if include_withdrawn else bulletins.exclude(status=Bulletin.Status.WITHDRAWN)
 
 
-def get_bulletin_for_user(user: Any, pk: int, write: bool = False) -> Bulletin:
-    bulletin = visible_bulletins(user).select_related("region").filter(pk=pk).first()
+def get_bulletin_for_user(user: Any, pk: int, write: bool = False, include_withdrawn: bool = False) -> Bulletin:
+    """A withdrawn bulletin is refused, saying when and why, unless the caller shows it as withdrawn."""
+    bulletin = visible_bulletins(user, include_withdrawn=True).select_related("region").filter(pk=pk).first()
     if bulletin is None:
         raise Http404("没有找到该通报。")
+    if bulletin.status == Bulletin.Status.WITHDRAWN and not include_withdrawn:
+        when = f"{timezone.localtime(bulletin.withdrawn_at):%Y年%m月%d日}" if bulletin.withdrawn_at else ""
+        raise PermissionDenied(
+            f"该通报已于{when}撤回（撤回原因：{bulletin.withdrawal_reason}），不再作为有效文件提供下载。"
+        )
     if write and not _supervises(user, bulletin.region.path):
         raise PermissionDenied(SUPERVISORS_ONLY)
     return bulletin
@@ -250,6 +269,10 @@ def get_meeting_for_user(user: Any, pk: int, write: bool = False) -> Meeting:
     if write and not _supervises(user, meeting.region.path):
         raise PermissionDenied(SUPERVISORS_ONLY)
     return meeting
+
+
+def can_write_meeting(user: Any, meeting: Meeting) -> bool:
+    return _supervises(user, meeting.region.path)
 
 
 def get_decision_for_user(user: Any, pk: int, write: bool = False) -> MeetingDecision:

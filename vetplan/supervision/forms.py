@@ -156,14 +156,62 @@ class RoundForm(forms.Form):
 
 
 class BulletinForm(forms.Form):
+    """A new draft, or an existing one (`bulletin`: the form carries the version it was opened at)."""
+
     kind = forms.ChoiceField(label="类型", choices=Bulletin.Kind.choices)
     title = forms.CharField(label="标题", max_length=200)
     body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 8}))
     organizations = UnitsField(queryset=None, label="涉及单位", required=False, widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
 
-    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Any, bulletin: Bulletin | None = None, **kwargs: Any) -> None:
+        if bulletin is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "kind": bulletin.kind,
+                    "title": bulletin.title,
+                    "body": bulletin.body,
+                    "organizations": [o.pk for o in bulletin.organizations.all()],
+                },
+            )
         super().__init__(*args, **kwargs)
         self.fields["organizations"].queryset = units  # type: ignore[attr-defined]
+        if bulletin is not None:
+            versioned(self, bulletin)
+
+
+class PublishForm(forms.Form):
+    """发布 confirmed: the draft as the confirmation page showed it (its version)."""
+
+    confirm = forms.BooleanField(
+        label="我已核对以上内容，确认向公众发布", error_messages={"required": "请勾选确认后再发布。"}
+    )
+
+    def __init__(self, *args: Any, bulletin: Bulletin, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        versioned(self, bulletin)
+
+
+class WithdrawForm(forms.Form):
+    """撤回 a published bulletin: the reason is shown on its public page."""
+
+    reason = forms.CharField(
+        label="撤回原因",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="将在通报页面向公众显示。",
+        error_messages={"required": "请填写撤回原因。"},
+    )
+
+    def __init__(self, *args: Any, bulletin: Bulletin, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        versioned(self, bulletin)
+
+    def clean_reason(self) -> str:
+        reason: str = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("请填写撤回原因。")
+        return reason
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -195,9 +243,29 @@ class OrderForm(forms.Form):
         self.fields["organization"].queryset = units  # type: ignore[attr-defined]
 
 
+class OrderEditForm(forms.Form):
+    """Correcting an open order (the unit it names stays); carries the version it was opened at."""
+
+    finding = forms.CharField(label="发现的问题", widget=forms.Textarea(attrs={"rows": 3}))
+    requirement = forms.CharField(label="整改要求", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    deadline = forms.DateField(label="整改期限", widget=DATE)
+
+    def __init__(self, *args: Any, order: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial", {"finding": order.finding, "requirement": order.requirement, "deadline": order.deadline}
+        )
+        super().__init__(*args, **kwargs)
+        versioned(self, order)
+
+
 class FollowUpForm(forms.Form):
     follow_up = forms.CharField(label="整改情况", widget=forms.Textarea(attrs={"rows": 5}))
     evidence = EvidenceField()
+
+    def __init__(self, *args: Any, order: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"follow_up": order.follow_up})
+        super().__init__(*args, **kwargs)
+        versioned(self, order)
 
 
 class VerifyForm(forms.Form):
@@ -220,9 +288,23 @@ class MeetingForm(forms.Form):
         label="议定事项", widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="每行一项。"
     )
 
-    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Any, meeting: Any = None, **kwargs: Any) -> None:
+        if meeting is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "title": meeting.title,
+                    "held_on": meeting.held_on,
+                    "members": [o.pk for o in meeting.members.all()],
+                    "minutes": meeting.minutes,
+                },
+            )
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = units  # type: ignore[attr-defined]
+        if meeting is not None:
+            self.fields["decisions"].label = "新增议定事项"
+            self.fields["decisions"].help_text = "每行一项；已有的议定事项不变。"
+            versioned(self, meeting)
 
     def clean_decisions(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data.get("decisions", "").splitlines() if line.strip()]

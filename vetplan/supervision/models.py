@@ -288,7 +288,11 @@ class Assessment(models.Model):
 
 
 class Bulletin(models.Model):
-    """通报: praise or criticism; draft → published (published ones are public)."""
+    """通报: praise or criticism; draft → published (public) → withdrawn (撤回, with a reason).
+
+    A withdrawn bulletin stays on the public list marked 已撤回, with when and why; its text is
+    no longer offered as current and its downloads are refused (access.get_bulletin_for_user).
+    """
 
     class Kind(models.TextChoices):
         PRAISE = "praise", "表扬通报"
@@ -298,6 +302,7 @@ class Bulletin(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "草稿"
         PUBLISHED = "published", "已发布"
+        WITHDRAWN = "withdrawn", "已撤回"
 
     region = models.ForeignKey(Region, models.PROTECT, related_name="+", verbose_name="区域")
     kind = models.CharField("类型", max_length=16, choices=Kind.choices, default=Kind.GENERAL)
@@ -309,6 +314,8 @@ class Bulletin(models.Model):
     )
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
+    withdrawal_reason = models.TextField("撤回原因", blank=True)
     created_by = models.ForeignKey(
         USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="起草人"
     )

@@ -25,18 +25,23 @@ RULES = {
     "supervision:bulletin_list": EVERYONE,
     "supervision:bulletin_detail": EVERYONE,
     "supervision:bulletin_create": SUPERVISORS,
+    "supervision:bulletin_edit": SUPERVISORS,
+    # 发布 shows what becomes public and asks to confirm; 撤回 needs a reason.
     "supervision:bulletin_publish": SUPERVISORS,
+    "supervision:bulletin_withdraw": SUPERVISORS,
     "supervision:interview_list": SIGNED_IN,
     "supervision:interview_create": SUPERVISORS,
     "supervision:order_list": SIGNED_IN,
     "supervision:order_create": SUPERVISORS,
     "supervision:order_detail": SIGNED_IN,
+    "supervision:order_edit": SUPERVISORS,
     # The unit under the order reports its rectification (access.py); supervisors verify.
     "supervision:order_follow_up": SIGNED_IN,
     "supervision:order_verify": SUPERVISORS,
     "supervision:meeting_list": SIGNED_IN,
     "supervision:meeting_create": SUPERVISORS,
     "supervision:meeting_detail": SIGNED_IN,
+    "supervision:meeting_edit": SUPERVISORS,
     "supervision:decision_task": SUPERVISORS,
     "supervision:audit_trail": SUPERVISORS,
 }

@@ -9,6 +9,7 @@ from vetplan.supervision.evidence import EvidenceError
 from vetplan.supervision.services._common import SupervisionError
 from vetplan.supervision.services.actions import (
     add_meeting_decision,
+    bulletin_public_content,
     close_rectification_order,
     create_meeting,
     draft_bulletin,
@@ -19,6 +20,9 @@ from vetplan.supervision.services.actions import (
     submit_rectification,
     turn_decision_into_task,
     update_bulletin,
+    update_meeting,
+    update_rectification_order,
+    withdraw_bulletin,
 )
 from vetplan.supervision.services.escalation import EscalationResult, escalate_missing_reports, urge_supervision_item
 from vetplan.supervision.services.reports import (
@@ -40,6 +44,7 @@ from vetplan.supervision.services.rounds import (
 )
 
 __all__ = [
+    "bulletin_public_content",
     "RESUBMIT_DAYS",
     "closing_refusal",
     "closing_units",
@@ -68,5 +73,8 @@ __all__ = [
     "submit_rectification",
     "turn_decision_into_task",
     "update_bulletin",
+    "update_meeting",
+    "update_rectification_order",
+    "withdraw_bulletin",
     "urge_supervision_item",
 ]

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vetplan.core.history import acting_user
+from vetplan.core.versioning import check_version
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.models import Plan, Task
 from vetplan.plans.services import create_task
@@ -23,6 +24,7 @@ from vetplan.supervision.models import (
     RectificationOrder,
 )
 from vetplan.supervision.services._common import SupervisionError, check_evidence, save, store_evidence
+from vetplan.supervision.services.rounds import round_results
 
 
 @transaction.atomic
@@ -45,21 +47,59 @@ def draft_bulletin(
 
 @transaction.atomic
 def update_bulletin(
-    bulletin: Bulletin, *, by: Any, organizations: Iterable[Organization] | None = None, **changes: Any
+    bulletin: Bulletin,
+    *,
+    by: Any,
+    organizations: Iterable[Organization] | None = None,
+    version: Any = None,
+    **changes: Any,
 ) -> Bulletin:
+    check_version(bulletin, version)
+    bulletin = Bulletin.objects.get(pk=bulletin.pk)
     if bulletin.status != Bulletin.Status.DRAFT:
         raise SupervisionError("已发布的通报不能修改。")
-    save(bulletin, by, **changes)
+    for name, value in changes.items():
+        setattr(bulletin, name, value)
+    bulletin.full_clean()
+    save(bulletin, by)
     if organizations is not None:
         bulletin.organizations.set(list(organizations))
     return bulletin
 
 
 @transaction.atomic
-def publish_bulletin(bulletin: Bulletin, *, by: Any) -> Bulletin:
-    if bulletin.status == Bulletin.Status.PUBLISHED:
-        raise SupervisionError("该通报已经发布。")
+def publish_bulletin(bulletin: Bulletin, *, by: Any, version: Any = None) -> Bulletin:
+    """Make a draft public. `version`: the draft as the confirmation page showed it; a draft
+    changed since is not published (StaleEdit), so what goes public is what was confirmed."""
+    check_version(bulletin, version)
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    if bulletin.status != Bulletin.Status.DRAFT:
+        raise SupervisionError("该通报已经发布。" if bulletin.published_at else "只有草稿可以发布。")
     return save(bulletin, by, status=Bulletin.Status.PUBLISHED, published_at=timezone.now())  # type: ignore[no-any-return]
+
+
+def bulletin_public_content(bulletin: Bulletin) -> dict[str, Any]:
+    """What publishing makes public: the text, the units it names and, when it reports on a round,
+    their results there (the downloads carry them, reports/bulletin.py)."""
+    units = sorted(bulletin.organizations.all(), key=lambda unit: unit.name)
+    results = {}
+    if bulletin.round is not None:
+        results = {a.organization_id: a for a in round_results(bulletin.round)}
+    return {"units": units, "results": [(unit, results.get(unit.pk)) for unit in units] if results else []}
+
+
+@transaction.atomic
+def withdraw_bulletin(bulletin: Bulletin, *, by: Any, reason: str, version: Any = None) -> Bulletin:
+    """撤回: a published bulletin is no longer current; its page says when and why. History keeps both."""
+    if not reason.strip():
+        raise SupervisionError("撤回通报须填写撤回原因。")
+    check_version(bulletin, version)
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    if bulletin.status != Bulletin.Status.PUBLISHED:
+        raise SupervisionError("只有已发布的通报可以撤回。")
+    return save(  # type: ignore[no-any-return]
+        bulletin, by, status=Bulletin.Status.WITHDRAWN, withdrawn_at=timezone.now(), withdrawal_reason=reason.strip()
+    )
 
 
 @transaction.atomic
@@ -113,10 +153,26 @@ def issue_rectification_order(
 
 
 @transaction.atomic
+def update_rectification_order(
+    order: RectificationOrder, *, by: Any, version: Any = None, **changes: Any
+) -> RectificationOrder:
+    """The 督导室 corrects an order's finding, requirement or deadline while it is open."""
+    check_version(order, version)
+    order = RectificationOrder.objects.get(pk=order.pk)
+    if order.status == RectificationOrder.Status.CLOSED:
+        raise SupervisionError("已核验销号的整改通知不能修改。")
+    for name, value in changes.items():
+        setattr(order, name, value)
+    order.full_clean()
+    return save(order, by)  # type: ignore[no-any-return]
+
+
+@transaction.atomic
 def submit_rectification(
-    order: RectificationOrder, *, by: Any, follow_up: str, files: Iterable[UploadedFile] = ()
+    order: RectificationOrder, *, by: Any, follow_up: str, files: Iterable[UploadedFile] = (), version: Any = None
 ) -> RectificationOrder:
     """The unit reports what it has put right, with evidence."""
+    check_version(order, version)
     order = RectificationOrder.objects.select_for_update().get(pk=order.pk)
     if order.status not in (RectificationOrder.Status.ISSUED, RectificationOrder.Status.RETURNED):
         raise SupervisionError("该整改通知当前不需要提交整改情况。")
@@ -164,6 +220,31 @@ def create_meeting(
     meeting.full_clean()
     save(meeting, by)
     meeting.members.set(list(members))
+    for text in decisions:
+        if text.strip():
+            save(MeetingDecision(meeting=meeting, text=text.strip()), by)
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(
+    meeting: Meeting,
+    *,
+    by: Any,
+    members: Iterable[Organization] | None = None,
+    decisions: Iterable[str] = (),
+    version: Any = None,
+    **changes: Any,
+) -> Meeting:
+    """Correct a meeting's record; `decisions` are added to those it already has."""
+    check_version(meeting, version)
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    for name, value in changes.items():
+        setattr(meeting, name, value)
+    meeting.full_clean()
+    save(meeting, by)
+    if members is not None:
+        meeting.members.set(list(members))
     for text in decisions:
         if text.strip():
             save(MeetingDecision(meeting=meeting, text=text.strip()), by)

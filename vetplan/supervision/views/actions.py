@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from vetplan.core.history import history_entries
 from vetplan.core.pagination import paginate, querystring_without_page
+from vetplan.core.versioning import StaleEdit, pop_version, show_conflict
 from vetplan.plans.access import can_edit_plan, visible_plans
 from vetplan.supervision import access, services
 from vetplan.supervision.forms import (
@@ -18,8 +20,11 @@ from vetplan.supervision.forms import (
     FollowUpForm,
     InterviewForm,
     MeetingForm,
+    OrderEditForm,
     OrderForm,
+    PublishForm,
     VerifyForm,
+    WithdrawForm,
 )
 from vetplan.supervision.models import Bulletin, RectificationOrder
 
@@ -29,8 +34,8 @@ ERRORS = (services.SupervisionError, services.EvidenceError)
 
 
 def bulletin_list(request: HttpRequest) -> HttpResponse:
-    """The public bulletin page: published ones for everyone, drafts for supervisors."""
-    bulletins = access.visible_bulletins(request.user).prefetch_related("organizations")
+    """The public bulletin page: published ones (withdrawn ones marked so) for everyone, drafts for supervisors."""
+    bulletins = access.visible_bulletins(request.user, include_withdrawn=True).prefetch_related("organizations")
     return render(
         request,
         "supervision/bulletin_list.html",
@@ -42,13 +47,17 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 
 
 def bulletin_detail(request: HttpRequest, bulletin_pk: int) -> HttpResponse:
-    bulletin = access.get_bulletin_for_user(request.user, bulletin_pk)
+    bulletin = access.get_bulletin_for_user(request.user, bulletin_pk, include_withdrawn=True)
+    supervises = access.can_supervise(request.user)
     return render(
         request,
         "supervision/bulletin_detail.html",
         {
             "bulletin": bulletin,
-            "can_publish": bulletin.status == Bulletin.Status.DRAFT and access.can_supervise(request.user),
+            "units": bulletin.organizations.all(),
+            "can_publish": bulletin.status == Bulletin.Status.DRAFT and supervises,
+            "can_withdraw": bulletin.status == Bulletin.Status.PUBLISHED and supervises,
+            "history": history_entries(bulletin) if supervises else [],
         },
     )
 
@@ -63,16 +72,77 @@ def bulletin_create(request: HttpRequest) -> HttpResponse:
     return render(request, "supervision/form.html", {"form": form, "heading": "起草通报"})
 
 
-@require_POST
-def bulletin_publish(request: HttpRequest, bulletin_pk: int) -> HttpResponse:
+def bulletin_edit(request: HttpRequest, bulletin_pk: int) -> HttpResponse:
     bulletin = access.get_bulletin_for_user(request.user, bulletin_pk, write=True)
-    try:
-        services.publish_bulletin(bulletin, by=request.user)
-    except services.SupervisionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "通报已发布，公众可在通报页面查看。")
-    return redirect("supervision:bulletin_detail", bulletin_pk=bulletin.pk)
+    if bulletin.status != Bulletin.Status.DRAFT:
+        raise PermissionDenied("已发布的通报不能修改；如有错误，请撤回后重新起草。")
+    form = BulletinForm(request.POST or None, units=access.units_in_scope(request.user), bulletin=bulletin)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.update_bulletin(bulletin, by=request.user, version=pop_version(data), **data)
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
+        except ERRORS as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "通报草稿已保存。")
+            return redirect("supervision:bulletin_detail", bulletin_pk=bulletin.pk)
+    return render(request, "supervision/form.html", {"form": form, "heading": f"修改通报草稿：{bulletin.title}"})
+
+
+def bulletin_publish(request: HttpRequest, bulletin_pk: int) -> HttpResponse:
+    """发布 asks first: the page shows exactly what becomes public, and publishes that version only."""
+    bulletin = access.get_bulletin_for_user(request.user, bulletin_pk, write=True)
+    form = PublishForm(request.POST if request.method == "POST" else None, bulletin=bulletin)
+    if bulletin.status == Bulletin.Status.DRAFT and request.method == "POST" and form.is_valid():
+        try:
+            services.publish_bulletin(bulletin, by=request.user, version=form.cleaned_data["version"])
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
+            bulletin.refresh_from_db()
+        except services.SupervisionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "通报已发布，公众可在通报页面查看。")
+            return redirect("supervision:bulletin_detail", bulletin_pk=bulletin.pk)
+    if bulletin.status != Bulletin.Status.DRAFT:
+        messages.error(request, "该通报不是草稿，不能发布。")
+        return redirect("supervision:bulletin_detail", bulletin_pk=bulletin.pk)
+    return render(
+        request,
+        "supervision/bulletin_publish.html",
+        {"bulletin": bulletin, "form": form, **services.bulletin_public_content(bulletin)},
+    )
+
+
+def bulletin_withdraw(request: HttpRequest, bulletin_pk: int) -> HttpResponse:
+    """撤回 with a reason: the public page then says when and why; the history keeps both steps."""
+    bulletin = access.get_bulletin_for_user(request.user, bulletin_pk, write=True, include_withdrawn=True)
+    form = WithdrawForm(request.POST if request.method == "POST" else None, bulletin=bulletin)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_bulletin(
+                bulletin, by=request.user, reason=form.cleaned_data["reason"], version=form.cleaned_data["version"]
+            )
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
+        except services.SupervisionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "通报已撤回，通报页面将注明撤回时间和原因。")
+            return redirect("supervision:bulletin_detail", bulletin_pk=bulletin.pk)
+    return render(
+        request,
+        "supervision/form.html",
+        {
+            "form": form,
+            "heading": f"撤回通报：{bulletin.title}",
+            "intro": "撤回后，通报页面将注明“已撤回”及撤回时间和原因，正文不再作为有效内容展示，也不再提供下载；"
+            "发布和撤回都记入变更历史。",
+            "submit_label": "确认撤回",
+        },
+    )
 
 
 # 约谈 -----------------------------------------------------------------------------------
@@ -132,7 +202,7 @@ def order_create(request: HttpRequest) -> HttpResponse:
 
 def order_detail(request: HttpRequest, order_pk: int) -> HttpResponse:
     order = access.get_order_for_user(request.user, order_pk)
-    supervises = access.can_supervise(request.user)
+    supervises = access.can_write_order(request.user, order)
     owns = access.owns_order(request.user, order)
     open_for_follow_up = order.status in (RectificationOrder.Status.ISSUED, RectificationOrder.Status.RETURNED)
     return render(
@@ -145,20 +215,42 @@ def order_detail(request: HttpRequest, order_pk: int) -> HttpResponse:
             "history": history_entries(order),
             "can_follow_up": open_for_follow_up and (supervises or owns),
             "can_verify": supervises and order.status == RectificationOrder.Status.SUBMITTED,
-            "follow_up_form": FollowUpForm(initial={"follow_up": order.follow_up}),
+            "can_edit": supervises and order.status != RectificationOrder.Status.CLOSED,
             "verify_form": VerifyForm(),
         },
     )
 
 
+def order_edit(request: HttpRequest, order_pk: int) -> HttpResponse:
+    order = access.get_order_for_user(request.user, order_pk, write=True)
+    if order.status == RectificationOrder.Status.CLOSED:
+        raise PermissionDenied("已核验销号的整改通知不能修改。")
+    form = OrderEditForm(request.POST or None, order=order)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.update_rectification_order(order, by=request.user, version=pop_version(data), **data)
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
+        except ERRORS as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "整改通知已修改。")
+            return redirect("supervision:order_detail", order_pk=order.pk)
+    return render(request, "supervision/form.html", {"form": form, "heading": f"修改整改通知：{order}"})
+
+
 def order_follow_up(request: HttpRequest, order_pk: int) -> HttpResponse:
     order = access.get_order_for_user(request.user, order_pk, follow_up=True)
-    form = FollowUpForm(request.POST or None, request.FILES or None, initial={"follow_up": order.follow_up})
+    form = FollowUpForm(request.POST or None, request.FILES or None, order=order)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             services.submit_rectification(
-                order, by=request.user, follow_up=form.cleaned_data["follow_up"], files=form.cleaned_data["evidence"]
+                order, by=request.user, follow_up=data["follow_up"], files=data["evidence"], version=data["version"]
             )
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
         except ERRORS as error:
             form.add_error(None, str(error))
         else:
@@ -211,6 +303,23 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     return render(request, "supervision/form.html", {"form": form, "heading": "记录联席会议"})
 
 
+def meeting_edit(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, meeting_pk, write=True)
+    form = MeetingForm(request.POST or None, units=access.units_in_scope(request.user), meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.update_meeting(meeting, by=request.user, version=pop_version(data), **data)
+        except StaleEdit as conflict:
+            show_conflict(form, conflict)
+        except ERRORS as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "会议记录已保存。")
+            return redirect("supervision:meeting_detail", meeting_pk=meeting.pk)
+    return render(request, "supervision/form.html", {"form": form, "heading": f"修改会议记录：{meeting.title}"})
+
+
 def meeting_detail(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, meeting_pk)
     return render(
@@ -221,6 +330,8 @@ def meeting_detail(request: HttpRequest, meeting_pk: int) -> HttpResponse:
             "members": meeting.members.all(),
             "decisions": meeting.decisions.select_related("task", "plan"),
             "can_supervise": access.can_supervise(request.user),
+            "can_edit": access.can_write_meeting(request.user, meeting),
+            "history": history_entries(meeting),
         },
     )
 
