@@ -5,6 +5,8 @@ Each view parses input, checks permission, calls one service or query, and respo
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -59,6 +61,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "indicators/dashboard.html",
         {
+            "progress": _progress_summary(region),
             "counts": counts,
             "rows": queries.target_rows(targets),
             "drill": drill,
@@ -123,6 +126,7 @@ def data_entry(request: HttpRequest) -> HttpResponse:
         request,
         "indicators/data_entry.html",
         {
+            "progress": _progress_summary(queries.user_region(request.user)),
             "orgs": orgs,
             "years": list(range(year - YEARS_SHOWN, year + 1)),
             "template_form": TemplateForm(initial={"year": year - 1, "dataset": _default_dataset(orgs)}),
@@ -303,6 +307,14 @@ def completeness_remind(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, f"已向 {len(sent)} 个单位催报{year}年{Dataset(dataset).label}。")
     return redirect(f"{reverse('indicators:completeness')}?region={region.pk}&year={year}")
+
+
+def _progress_summary(region: Region | None) -> list[Any]:
+    """The region's last two years of 填报进度, for the dashboard and the data-entry page."""
+    if region is None:
+        return []
+    low, high = allowed_years(region)
+    return [(region, row) for row in region_progress(region, range(max(low, high - 1), high + 1))]
 
 
 def _progress_regions(request: HttpRequest) -> QuerySet[Region]:
