@@ -7,6 +7,7 @@ is about a unit's own records (a reporter revises its own report), else 县人�
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -23,6 +24,10 @@ WRITE_VIEWS = {
     "supervision:item_urge",
     "supervision:round_create",
     "supervision:round_scores",
+    "supervision:criterion_create",
+    "supervision:criterion_delete",
+    "supervision:consequence_create",
+    "supervision:consequence_link",
     "supervision:bulletin_create",
     "supervision:bulletin_edit",
     "supervision:bulletin_publish",
@@ -85,6 +90,12 @@ def all_units(county: County) -> list[Any]:
     return [county.education, county.hr, county.school, county.enterprise]
 
 
+def a_round(county: County) -> Any:
+    return services.create_round(
+        county.region, by=county.users["supervisor"], year=2026, title="2026年度督导", units=all_units(county)
+    )
+
+
 def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
     supervisor = county.users["supervisor"]
     name = view_name.rpartition(":")[2]
@@ -99,11 +110,17 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
     if name == "item_urge":
         services.escalate_missing_reports(dt.date(2025, 7, 2))
         return {"item_pk": county.bureau_task.supervision_items.get().pk}
-    if name in ("round_detail", "round_scores"):
-        made = services.create_round(
-            county.region, by=supervisor, year=2026, title="2026年度督导", units=all_units(county)
+    if name in ("round_detail", "round_scores", "criterion_create", "consequence_create"):
+        return {"round_pk": a_round(county).pk}
+    if name == "criterion_delete":
+        made = services.add_round_criterion(
+            a_round(county), by=supervisor, name="校企合作情况", weight=Decimal(10), max_score=Decimal(10)
         )
-        return {"round_pk": made.pk}
+        return {"criterion_pk": made.pk}
+    if name == "consequence_link":
+        assessment = a_round(county).assessments.get(organization=county.hr)
+        made = services.record_consequence(assessment, by=supervisor, kind="rectification")
+        return {"consequence_pk": made.pk}
     if name in ("bulletin_detail", "bulletin_publish", "bulletin_edit", "bulletin_withdraw"):
         made = services.draft_bulletin(county.region, by=supervisor, kind="praise", title="表扬通报", body="正文")
         if name in ("bulletin_detail", "bulletin_withdraw"):
@@ -145,6 +162,10 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
             "silence_penalty": 2,
         },
         "supervision:round_scores": {},
+        "supervision:criterion_create": {"name": "毕业生留威就业率", "weight": 10, "max_score": 10},
+        "supervision:criterion_delete": {},
+        "supervision:consequence_create": {},  # refused as incomplete: a redirect with the reason
+        "supervision:consequence_link": {},
         "supervision:bulletin_create": {"kind": "praise", "title": "表扬通报", "body": "正文"},
         "supervision:bulletin_edit": {"kind": "praise", "title": "表扬通报（修改）", "body": "正文"},
         "supervision:bulletin_publish": {"confirm": "on"},

@@ -42,10 +42,12 @@ def test_a_supervisor_creates_scores_and_ranks_a_round(county: County, client_as
     assert response.status_code == 302
     school.refresh_from_db()
     enterprise.refresh_from_db()
-    # 职教中心: shared task (2026-12-31, open) and task 5 (done) due in 2026 → on time 50; leads 1 done of 1.
+    # 职教中心: shared task (2026-12-31, open) and task 5 (done) due in 2026 → on time 50; it leads no
+    # target, so 目标达成 is left out: (50*50 + 90*20) / 70.
     assert (school.tasks_due, school.tasks_on_time, school.on_time_score) == (2, 1, Decimal("50.0"))
-    assert school.total == Decimal("73.0") and school.get_grade_display() == "合格" and school.rank == 1
-    assert enterprise.total == Decimal("12.0") and enterprise.get_grade_display() == "不合格" and enterprise.rank == 2
+    assert school.attainment_score is None and school.attainment_basis == "未牵头目标"
+    assert school.total == Decimal("61.4") and school.get_grade_display() == "合格" and school.rank == 1
+    assert enterprise.total == Decimal("17.1") and enterprise.get_grade_display() == "不合格" and enterprise.rank == 2
     page = client.get(reverse("supervision:round_detail", args=[round_.pk])).content.decode()
     assert page.index("县职教中心") < page.index("县华信机械") and "材料翔实" in page
 

@@ -9,6 +9,7 @@ Published bulletins are public.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -21,6 +22,7 @@ from vetplan.orgs.models import Organization, Region
 from vetplan.plans.access import can_report_on_task, visible_tasks
 from vetplan.supervision.models import (
     Bulletin,
+    Consequence,
     EvidenceFile,
     InspectionRound,
     Interview,
@@ -28,6 +30,7 @@ from vetplan.supervision.models import (
     MeetingDecision,
     ProgressReport,
     RectificationOrder,
+    RoundCriterion,
     SupervisionItem,
 )
 from vetplan.supervision.obligations import reporting_units
@@ -249,6 +252,48 @@ def get_round_for_user(user: Any, pk: int, write: bool = False) -> InspectionRou
     if write and not can_write_round(user, round_):
         raise PermissionDenied(SUPERVISORS_ONLY)
     return round_
+
+
+def get_criterion_for_user(user: Any, pk: int) -> RoundCriterion:
+    """A round's own criterion, for the supervisors of its region only (they alone change it)."""
+    criterion = (
+        RoundCriterion.objects.filter(round__in=visible_rounds(user)).select_related("round__region").filter(pk=pk)
+    ).first()
+    if criterion is None:
+        raise Http404("没有找到该评分项。")
+    if not can_write_round(user, criterion.round):
+        raise PermissionDenied(SUPERVISORS_ONLY)
+    return criterion
+
+
+def get_consequence_for_user(user: Any, pk: int, write: bool = False) -> Consequence:
+    consequence = (
+        Consequence.objects.filter(assessment__round__in=visible_rounds(user))
+        .select_related("assessment__round__region", "assessment__organization")
+        .filter(pk=pk)
+        .first()
+    )
+    if consequence is None:
+        raise Http404("没有找到该结果运用记录。")
+    if write and not can_write_round(user, consequence.assessment.round):
+        raise PermissionDenied(SUPERVISORS_ONLY)
+    return consequence
+
+
+def carrier_candidates(round_: InspectionRound, units: Iterable[Organization]) -> tuple[Any, Any, Any]:
+    """The 通报 (not withdrawn), interviews and orders of the round's region that concern `units`:
+    what a consequence of their results may be linked to. Three queries when listed."""
+    unit_ids = [u.pk for u in units]
+    in_region = Q(region__path__startswith=round_.region.path)
+    bulletins = (
+        Bulletin.objects.filter(in_region, organizations__in=unit_ids)
+        .exclude(status=Bulletin.Status.WITHDRAWN)
+        .distinct()
+        .order_by("-pk")
+    )
+    interviews = Interview.objects.filter(in_region, organization__in=unit_ids).select_related("organization")
+    orders = RectificationOrder.objects.filter(in_region, organization__in=unit_ids).select_related("organization")
+    return bulletins, interviews.order_by("-held_on", "-pk"), orders.order_by("-pk")
 
 
 # Meetings ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""The demo county's supervision year: reports in every state, 督办 items, a scored round, an
-order, an interview and a bulletin on the round.
+"""The demo county's supervision year: reports in every state, 督办 items, a scored round with a
+criterion of its own, an order, an interview and a bulletin on the round, and the consequences of
+its results linked to them.
 
 Built through the same services the pages use, so the demo shows what a county would see.
 """
@@ -12,20 +13,21 @@ from typing import Any
 
 from vetplan.orgs.models import Organization
 from vetplan.plans.models import Plan, Task
-from vetplan.supervision.models import Bulletin
+from vetplan.supervision.models import Bulletin, Consequence
 from vetplan.supervision.services.actions import (
     draft_bulletin,
     issue_rectification_order,
     publish_bulletin,
     record_interview,
 )
+from vetplan.supervision.services.consequences import record_consequence
 from vetplan.supervision.services.escalation import escalate_missing_reports
 from vetplan.supervision.services.reports import (
     accept_progress_report,
     return_progress_report,
     submit_progress_report,
 )
-from vetplan.supervision.services.rounds import create_round, record_assessment, score_round
+from vetplan.supervision.services.rounds import add_round_criterion, create_round, record_assessment, score_round
 
 
 def load_demo_supervision(plan: Plan, users: dict[str, Any], today: dt.date) -> None:
@@ -64,21 +66,29 @@ def load_demo_supervision(plan: Plan, users: dict[str, Any], today: dt.date) -> 
     round_ = create_round(
         region, by=supervisor, year=last_year, title=f"{last_year}年度职业教育重点任务定期督导", units=units
     )
-    quality = {"县教体局": (Decimal(92), "材料翔实，佐证充分。"), "县财政局": (Decimal(88), "经费数据与决算一致。"),
-               "县委编办": (Decimal(55), "任务逾期，报告未附佐证。")}  # fmt: skip
-    for assessment in round_.assessments.select_related("organization"):
-        score, comment = quality.get(assessment.organization.short_name, (None, ""))
+    # The plan scores 校企合作情况 in its own way: a criterion of the round, points entered per unit.
+    cooperation = add_round_criterion(
+        round_, by=supervisor, name="校企合作情况", weight=Decimal(10), max_score=Decimal(10)
+    )
+    quality = {"县教体局": (Decimal(92), "材料翔实，佐证充分。", Decimal(9)), "县财政局": (Decimal(88), "经费数据与决算一致。", None),
+               "县委编办": (Decimal(55), "任务逾期，报告未附佐证。", None)}  # fmt: skip
+    assessments = {a.organization.short_name: a for a in round_.assessments.select_related("organization")}
+    for name, assessment in assessments.items():
+        score, comment, points = quality.get(name, (None, "", None))
         if score is not None:
-            record_assessment(assessment, by=supervisor, quality_score=score, comment=comment)
+            record_assessment(
+                assessment, by=supervisor, quality_score=score, comment=comment,
+                points={cooperation: points} if points is not None else None,
+            )  # fmt: skip
     score_round(round_, by=supervisor)
 
     bureau = Organization.objects.get(region=region, short_name="县委编办")
-    issue_rectification_order(
+    order = issue_rectification_order(
         region, by=supervisor, organization=bureau, round=round_,
         finding="职业学校兼职教师编制核定未按期完成（任务4，应于2025年6月底前完成）。",
         requirement="核定兼职教师编制并报县督导室备案。", deadline=today - dt.timedelta(days=10),
     )  # fmt: skip
-    record_interview(
+    interview = record_interview(
         region, by=supervisor, organization=bureau, held_on=today - dt.timedelta(days=40),
         interviewee="县委编办主要负责人", interviewer="县政府教育督导室主任",
         reason="任务4逾期未完成", agreed="一个月内完成兼职教师编制核定。",
@@ -91,3 +101,16 @@ def load_demo_supervision(plan: Plan, users: dict[str, Any], today: dt.date) -> 
         organizations=Organization.objects.filter(region=region, short_name__in=["县教体局", "县财政局"]),
     )  # fmt: skip
     publish_bulletin(praise, by=supervisor)
+
+    # What the results led to (结果运用), each linked to the record that carries it out.
+    if "县委编办" in assessments:
+        bureau_result = assessments["县委编办"]
+        record_consequence(bureau_result, by=supervisor, kind=Consequence.Kind.INTERVIEW, carried_by=interview)
+        record_consequence(bureau_result, by=supervisor, kind=Consequence.Kind.RECTIFICATION, carried_by=order)
+    for name in ("县教体局", "县财政局"):
+        if name in assessments:
+            record_consequence(assessments[name], by=supervisor, kind=Consequence.Kind.COMMENDATION, carried_by=praise)
+    if "县教体局" in assessments:
+        record_consequence(
+            assessments["县教体局"], by=supervisor, kind=Consequence.Kind.ANNUAL_REVIEW, note="年度考核加分。"
+        )

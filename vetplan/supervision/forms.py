@@ -11,7 +11,7 @@ from django.utils import timezone
 from vetplan.core.versioning import versioned
 from vetplan.plans.models import Plan, Task
 from vetplan.supervision.evidence import ALLOWED_LABEL, MAX_EVIDENCE_BYTES
-from vetplan.supervision.models import Bulletin, InspectionRound
+from vetplan.supervision.models import Bulletin
 from vetplan.supervision.services.reports import RESUBMIT_DAYS
 
 EVIDENCE_HELP = f"可多选；允许 {ALLOWED_LABEL}，每个不超过 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB。"
@@ -138,21 +138,6 @@ class UrgeForm(forms.Form):
 class UnitsField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.display_name)
-
-
-class RoundForm(forms.Form):
-    title = forms.CharField(label="名称", max_length=200)
-    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    kind = forms.ChoiceField(label="类型", choices=InspectionRound.Kind.choices)
-    units = UnitsField(queryset=None, label="督导对象", widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
-    weight_on_time = forms.DecimalField(label="按时完成权重", min_value=0, max_value=100, initial=40)
-    weight_attainment = forms.DecimalField(label="目标达成权重", min_value=0, max_value=100, initial=40)
-    weight_quality = forms.DecimalField(label="报告质量权重", min_value=0, max_value=100, initial=20)
-    silence_penalty = forms.DecimalField(label="每项督办扣分", min_value=0, max_value=100, initial=2)
-
-    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = units  # type: ignore[attr-defined]
 
 
 class BulletinForm(forms.Form):
@@ -328,10 +313,3 @@ class DecisionTaskForm(forms.Form):
         self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
         self.fields["lead_units"].queryset = units  # type: ignore[attr-defined]
         self.fields["responsible_units"].queryset = units  # type: ignore[attr-defined]
-
-
-class AssessmentForm(forms.Form):
-    """One row of the score entry table: prefix = the assessment's id."""
-
-    quality_score = forms.DecimalField(label="报告质量得分", min_value=0, max_value=100, required=False)
-    comment = forms.CharField(label="督导意见", required=False, max_length=2000)

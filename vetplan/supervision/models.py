@@ -7,6 +7,7 @@ Every model here is edited by people and keeps its history; changes go through s
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -248,13 +249,17 @@ class InspectionRound(models.Model):
 
 
 class Assessment(models.Model):
-    """One unit's result in a round: the facts, the criterion scores, total, grade and rank."""
+    """One unit's result in a round: the facts, the criterion scores, total, grade and rank.
+
+    A unit with nothing due in the round is 不参评 (grade NOT_ASSESSED): listed, no total or rank.
+    """
 
     class Grade(models.TextChoices):
         EXCELLENT = "excellent", "优秀"
         GOOD = "good", "良好"
         PASS = "pass", "合格"
         FAIL = "fail", "不合格"
+        NOT_ASSESSED = "not_assessed", "不参评"
 
     round = models.ForeignKey(InspectionRound, models.CASCADE, related_name="assessments", verbose_name="督导轮次")
     organization = models.ForeignKey(Organization, models.PROTECT, related_name="+", verbose_name="单位")
@@ -272,6 +277,7 @@ class Assessment(models.Model):
     silence_count = models.PositiveIntegerField("督办次数", default=0)
     on_time_score = models.DecimalField("按时完成得分", max_digits=5, decimal_places=1, null=True, blank=True)
     attainment_score = models.DecimalField("目标达成得分", max_digits=5, decimal_places=1, null=True, blank=True)
+    attainment_basis = models.CharField("目标达成依据", max_length=255, blank=True)
     total = models.DecimalField("总分", max_digits=5, decimal_places=1, null=True, blank=True)
     grade = models.CharField("等次", max_length=16, choices=Grade.choices, blank=True)
     rank = models.PositiveIntegerField("排名", null=True, blank=True)
@@ -285,6 +291,49 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} · {self.organization}"
+
+
+class RoundCriterion(models.Model):
+    """A round's own criterion (自定义评分项, e.g. 校企合作情况), scored per unit by the 督导室."""
+
+    round = models.ForeignKey(InspectionRound, models.CASCADE, related_name="criteria", verbose_name="督导轮次")
+    name = models.CharField("评分项", max_length=100)
+    weight = models.DecimalField(
+        "权重", max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    max_score = models.DecimalField(
+        "满分", max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(100)]
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "自定义评分项"
+        verbose_name_plural = "自定义评分项"
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["round", "name"], name="supervision_criterion_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CriterionScore(models.Model):
+    """The points a unit earns on a round's own criterion (0 to its 满分)."""
+
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="criterion_scores", verbose_name="督导评分")
+    criterion = models.ForeignKey(RoundCriterion, models.CASCADE, related_name="scores", verbose_name="评分项")
+    points = models.DecimalField("得分", max_digits=5, decimal_places=1, validators=[MinValueValidator(0)])
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "自定义评分项得分"
+        verbose_name_plural = "自定义评分项得分"
+        ordering = ["criterion_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "criterion"], name="supervision_criterion_score_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion} · {self.points}"
 
 
 class Bulletin(models.Model):
@@ -353,6 +402,70 @@ class Interview(models.Model):
 
     def __str__(self) -> str:
         return f"约谈 {self.organization} {self.held_on}"
+
+
+class Consequence(models.Model):
+    """结果运用: what a unit's round result leads to, and the record that carries it out.
+
+    表彰, 资金奖补 and 纳入年度考核 are carried out by a 通报 (bulletin), 约谈 by an interview
+    record, 限期整改 by a rectification order; until linked the consequence is 待落实.
+    """
+
+    class Kind(models.TextChoices):
+        COMMENDATION = "commendation", "表彰"
+        FUNDING = "funding", "资金奖补"
+        INTERVIEW = "interview", "约谈"
+        RECTIFICATION = "rectification", "限期整改"
+        ANNUAL_REVIEW = "annual_review", "纳入年度考核"
+
+    # Which kind of record carries out each consequence (the field that links it).
+    CARRIER = {
+        Kind.COMMENDATION: "bulletin",
+        Kind.FUNDING: "bulletin",
+        Kind.ANNUAL_REVIEW: "bulletin",
+        Kind.INTERVIEW: "interview",
+        Kind.RECTIFICATION: "order",
+    }
+
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="consequences", verbose_name="督导评分")
+    kind = models.CharField("结果运用", max_length=16, choices=Kind.choices)
+    note = models.TextField("说明", blank=True)
+    bulletin = models.ForeignKey(
+        Bulletin, models.SET_NULL, null=True, blank=True, related_name="consequences", verbose_name="通报"
+    )
+    interview = models.ForeignKey(
+        Interview, models.SET_NULL, null=True, blank=True, related_name="consequences", verbose_name="约谈记录"
+    )
+    order = models.ForeignKey(
+        RectificationOrder, models.SET_NULL, null=True, blank=True, related_name="consequences", verbose_name="整改通知"
+    )
+    created_by = models.ForeignKey(
+        USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="记录人"
+    )
+    created_at = models.DateTimeField("记录时间", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "结果运用"
+        verbose_name_plural = "结果运用"
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(bulletin__isnull=True, interview__isnull=True)
+                    | models.Q(bulletin__isnull=True, order__isnull=True)
+                    | models.Q(interview__isnull=True, order__isnull=True)
+                ),
+                name="supervision_consequence_one_carrier",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.assessment.organization}"
+
+    @property
+    def carrier(self) -> Bulletin | Interview | RectificationOrder | None:
+        return self.bulletin or self.interview or self.order
 
 
 class Meeting(models.Model):

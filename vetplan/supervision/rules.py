@@ -21,6 +21,11 @@ RULES = {
     "supervision:round_create": SUPERVISORS,
     "supervision:round_detail": SIGNED_IN,
     "supervision:round_scores": SUPERVISORS,
+    # The round's own criteria and what its results lead to (结果运用): the region's 督导室.
+    "supervision:criterion_create": SUPERVISORS,
+    "supervision:criterion_delete": SUPERVISORS,
+    "supervision:consequence_create": SUPERVISORS,
+    "supervision:consequence_link": SUPERVISORS,
     # The public bulletin page: published bulletins only, except for supervisors.
     "supervision:bulletin_list": EVERYONE,
     "supervision:bulletin_detail": EVERYONE,

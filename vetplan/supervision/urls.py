@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from vetplan.supervision.views import actions, audit, reports, rounds
+from vetplan.supervision.views import actions, audit, bulletins, reports, rounds
 
 app_name = "supervision"
 
@@ -21,12 +21,16 @@ urlpatterns = [
     path("supervision/rounds/new/", rounds.round_create, name="round_create"),
     path("supervision/rounds/<int:round_pk>/", rounds.round_detail, name="round_detail"),
     path("supervision/rounds/<int:round_pk>/scores/", rounds.round_scores, name="round_scores"),
-    path("bulletins/", actions.bulletin_list, name="bulletin_list"),
-    path("bulletins/<int:bulletin_pk>/", actions.bulletin_detail, name="bulletin_detail"),
-    path("supervision/bulletins/new/", actions.bulletin_create, name="bulletin_create"),
-    path("supervision/bulletins/<int:bulletin_pk>/edit/", actions.bulletin_edit, name="bulletin_edit"),
-    path("supervision/bulletins/<int:bulletin_pk>/publish/", actions.bulletin_publish, name="bulletin_publish"),
-    path("supervision/bulletins/<int:bulletin_pk>/withdraw/", actions.bulletin_withdraw, name="bulletin_withdraw"),
+    path("supervision/rounds/<int:round_pk>/criteria/", rounds.criterion_create, name="criterion_create"),
+    path("supervision/criteria/<int:criterion_pk>/delete/", rounds.criterion_delete, name="criterion_delete"),
+    path("supervision/rounds/<int:round_pk>/consequences/", rounds.consequence_create, name="consequence_create"),
+    path("supervision/consequences/<int:consequence_pk>/link/", rounds.consequence_link, name="consequence_link"),
+    path("bulletins/", bulletins.bulletin_list, name="bulletin_list"),
+    path("bulletins/<int:bulletin_pk>/", bulletins.bulletin_detail, name="bulletin_detail"),
+    path("supervision/bulletins/new/", bulletins.bulletin_create, name="bulletin_create"),
+    path("supervision/bulletins/<int:bulletin_pk>/edit/", bulletins.bulletin_edit, name="bulletin_edit"),
+    path("supervision/bulletins/<int:bulletin_pk>/publish/", bulletins.bulletin_publish, name="bulletin_publish"),
+    path("supervision/bulletins/<int:bulletin_pk>/withdraw/", bulletins.bulletin_withdraw, name="bulletin_withdraw"),
     path("supervision/interviews/", actions.interview_list, name="interview_list"),
     path("supervision/interviews/new/", actions.interview_create, name="interview_create"),
     path("supervision/orders/", actions.order_list, name="order_list"),

@@ -24,6 +24,7 @@ from vetplan.supervision.services.actions import (
     update_rectification_order,
     withdraw_bulletin,
 )
+from vetplan.supervision.services.consequences import carrier_field, link_consequence, record_consequence
 from vetplan.supervision.services.escalation import EscalationResult, escalate_missing_reports, urge_supervision_item
 from vetplan.supervision.services.reports import (
     RESUBMIT_DAYS,
@@ -35,15 +36,28 @@ from vetplan.supervision.services.reports import (
     submit_progress_report,
 )
 from vetplan.supervision.services.rounds import (
+    KEEP,
+    add_round_criterion,
     create_round,
+    enter_round_scores,
     gather_facts,
+    led_target_tallies,
     led_tasks_done_share,
     record_assessment,
+    remove_round_criterion,
     round_results,
     score_round,
 )
 
 __all__ = [
+    "KEEP",
+    "enter_round_scores",
+    "add_round_criterion",
+    "carrier_field",
+    "led_target_tallies",
+    "link_consequence",
+    "record_consequence",
+    "remove_round_criterion",
     "bulletin_public_content",
     "RESUBMIT_DAYS",
     "closing_refusal",

@@ -17,6 +17,7 @@ from vetplan.plans.models import Plan, Task
 from vetplan.plans.services import create_task
 from vetplan.supervision.models import (
     Bulletin,
+    Consequence,
     InspectionRound,
     Interview,
     Meeting,
@@ -24,6 +25,7 @@ from vetplan.supervision.models import (
     RectificationOrder,
 )
 from vetplan.supervision.services._common import SupervisionError, check_evidence, save, store_evidence
+from vetplan.supervision.services.consequences import link_consequence
 from vetplan.supervision.services.rounds import round_results
 
 
@@ -37,11 +39,15 @@ def draft_bulletin(
     body: str,
     organizations: Iterable[Organization] = (),
     round: InspectionRound | None = None,
+    consequence: Consequence | None = None,
 ) -> Bulletin:
+    """`consequence`: the 结果运用 (表彰, 资金奖补, 纳入年度考核) this bulletin carries out."""
     bulletin = Bulletin(region=region, kind=kind, title=title, body=body, round=round, created_by=acting_user(by))
     bulletin.full_clean()
     save(bulletin, by)
     bulletin.organizations.set(list(organizations))
+    if consequence is not None:
+        link_consequence(consequence, by=by, carried_by=bulletin)
     return bulletin
 
 
@@ -113,6 +119,7 @@ def record_interview(
     interviewer: str,
     reason: str,
     agreed: str,
+    consequence: Consequence | None = None,
 ) -> Interview:
     interview = Interview(
         region=region,
@@ -125,7 +132,10 @@ def record_interview(
         recorded_by=acting_user(by),
     )
     interview.full_clean()
-    return save(interview, by)  # type: ignore[no-any-return]
+    save(interview, by)
+    if consequence is not None:
+        link_consequence(consequence, by=by, carried_by=interview)
+    return interview
 
 
 @transaction.atomic
@@ -138,6 +148,7 @@ def issue_rectification_order(
     deadline: dt.date,
     requirement: str = "",
     round: InspectionRound | None = None,
+    consequence: Consequence | None = None,
 ) -> RectificationOrder:
     order = RectificationOrder(
         region=region,
@@ -149,7 +160,10 @@ def issue_rectification_order(
         issued_by=acting_user(by),
     )
     order.full_clean()
-    return save(order, by)  # type: ignore[no-any-return]
+    save(order, by)
+    if consequence is not None:
+        link_consequence(consequence, by=by, carried_by=order)
+    return order
 
 
 @transaction.atomic

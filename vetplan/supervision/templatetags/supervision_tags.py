@@ -28,3 +28,14 @@ def closing_state(task: Any, user: Any) -> dict[str, Any]:
         .first()
     )
     return {"latest": latest, "may_close": task.status != "done" and bool(closing_units_for(user, task))}
+
+
+@register.filter
+def criterion_field(form: Any, criterion: Any) -> Any:
+    """The score table row's field for one of the round's own criteria."""
+    return form.criterion_field(criterion)
+
+
+@register.filter
+def index(items: Any, position: int) -> Any:
+    return items[position]
