@@ -1,4 +1,9 @@
-"""A school reporter enters its figures and sees the linked target's status change on the dashboard."""
+"""A school reporter enters its figures; the target judges on them once the year is final.
+
+One school of three reporting 2026 makes 2026 provisional (暂定, 学校 1/3 已填报): the dashboard
+shows the figure apart and keeps judging on 2025. When the 督导室 closes 2026 (数据截止) the
+target moves to 已达成.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_school_reporter_moves_a_target_to_achieved(page: Any, live_server: Any) -> None:
+def test_a_school_reporters_figures_count_once_the_year_is_closed(page: Any, live_server: Any) -> None:
     load_demo_county()
     target = Target.objects.get(indicator__code="dual_qualified_share")
     school = Organization.objects.get(name="示范县职业技术教育中心")
@@ -33,6 +38,20 @@ def test_a_school_reporter_moves_a_target_to_achieved(page: Any, live_server: An
     page.click("#data-form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/data/entry/{school.pk}/2026/")
     assert "已保存 2026 年数据" in page.content()
+
+    page.goto(f"{live_server.url}/data/")
+    assert page.get_by_test_id(f"status-{target.pk}").inner_text() == "正常推进"  # still judged on 2025
+    row = page.locator(f"#target-table tr[data-target='{target.pk}']").inner_text()
+    assert "2026暂定" in row and "学校 1/3 已填报" in row
+
+    page.context.clear_cookies()
+    login(page, live_server, "duban", demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/data/completeness/?year=2026")
+    assert "学校 1/3 已填报" in page.locator("#progress-2026").inner_text()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#progress-2026 button:has-text('数据截止')").click()
+    page.wait_for_selector(".messages")
+    assert "2026年数据已截止" in page.locator(".messages").inner_text()
 
     page.goto(f"{live_server.url}/data/")
     assert page.get_by_test_id(f"status-{target.pk}").inner_text() == "已达成"
