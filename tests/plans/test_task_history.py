@@ -35,10 +35,10 @@ def test_it_records_who_changed_which_fields(county: County, client_as: Any) -> 
 
 def test_the_task_page_shows_the_history(county: County, client_as: Any) -> None:
     client = client_as(county.users["supervisor"])
-    client.post(reverse("plans:task_status", args=[county.shared_task.pk]), {"status": "done"})
+    client.post(reverse("plans:task_status", args=[county.shared_task.pk]), {"status": "in_progress"})
     page = client.get(reverse("plans:task_detail", args=[county.shared_task.pk])).content.decode()
     assert "王督学" in page
-    assert "状态" in page and "已完成" in page
+    assert "状态" in page and "未开始 → 进行中" in page
 
 
 def test_it_refuses_a_duplicate_task_number(county: County, client_as: Any) -> None:
