@@ -171,3 +171,25 @@ def test_a_report_review_after_another_review_is_refused_not_repeated(county: Co
     assert "只有待审核的报告可以退回" in response.content.decode()
     report.refresh_from_db()
     assert report.status == ProgressReport.Status.ACCEPTED
+
+
+def test_a_consequence_linked_by_two_supervisors_keeps_the_first_and_tells_the_second(
+    county: County, client_as: Any
+) -> None:
+    round_ = services.create_round(county.region, by=None, year=2026, title="2026年度督导", units=[county.hr])
+    consequence = services.record_consequence(round_.assessments.get(), by=None, kind="rectification")
+    first_order, second_order = (
+        services.issue_rectification_order(
+            county.region, by=None, organization=county.hr, finding=finding, deadline=dt.date(2026, 12, 31)
+        )
+        for finding in ("培训任务滞后。", "经费未到位。")
+    )
+    url = reverse("supervision:consequence_link", args=[consequence.pk])
+    one, two = county.users["supervisor"], second_supervisor(county)
+    first, second = opened(client_as(one), url), opened(client_as(two), url)
+
+    assert client_as(one).post(url, {**first, "carried_by": f"order:{first_order.pk}"}).status_code == 302
+    text = refused(client_as(two).post(url, {**second, "carried_by": f"order:{second_order.pk}"}))
+    assert "整改通知：— →" in text
+    consequence.refresh_from_db()
+    assert consequence.order == first_order
