@@ -72,8 +72,9 @@ def load_demo_county() -> DemoCounty:
         status = demo.TASK_STATUS.get(task.seq)
         if status:
             set_task_status(task, by=users["duban"], status=status)
-    load_demo_supervision(plan, users, timezone.localdate())
+    # Figures first: the demo round scores 目标达成 from the targets' measured statuses.
     load_demo_indicators(region, plan)
+    load_demo_supervision(plan, users, timezone.localdate())
     load_demo_quality_reports(region, users["duban"])
     return DemoCounty(region, plan, created=True)
 

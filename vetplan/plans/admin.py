@@ -28,3 +28,5 @@ class TaskAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "seq"]
     filter_horizontal = ["lead_units", "responsible_units", "targets"]
     list_select_related = ["plan"]
+    # 已完成 comes only from an accepted closing report (申请办结), also for the admin.
+    readonly_fields = ["status"]

@@ -93,6 +93,13 @@ class TaskForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         versioned(self, self.instance)
         self.plan = plan
+        # 已完成 comes only from an accepted closing report (申请办结), never from this form.
+        status = self.fields["status"]
+        if self.instance.pk and self.instance.status == Task.Status.DONE:
+            status.disabled = True
+            status.help_text = "任务已经审核办结；如需重新打开，请在任务页由督导室操作。"
+        else:
+            status.choices = [c for c in Task.Status.choices if c[0] != Task.Status.DONE]  # type: ignore[attr-defined]
         units = Organization.objects.filter(region__path__startswith=plan.region.path).order_by("type", "name")
         self.fields["lead_units"].queryset = units  # type: ignore[attr-defined]
         self.fields["responsible_units"].queryset = units  # type: ignore[attr-defined]

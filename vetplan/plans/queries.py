@@ -34,18 +34,25 @@ def due_filters(today: dt.date) -> tuple[Q, Q]:
     open_ = ~Q(status=Task.Status.DONE)
     once = Q(recurrence=Task.Recurrence.ONCE)
     overdue = open_ & once & Q(deadline__lt=today)
-    overdue |= open_ & yearly_report_missing(today.year - 1)
+    overdue |= open_ & yearly_report_missing(today.year - 1, today)
     due_soon = open_ & once & Q(deadline__gte=today, deadline__lte=horizon)
     if dt.date(today.year, 12, 31) <= horizon:
         due_soon |= open_ & Q(recurrence=Task.Recurrence.YEARLY)
     return overdue, due_soon
 
 
-def yearly_report_missing(year: int) -> Q:
-    """持续实施 tasks of a plan running in `year` with no report for `year` submitted or accepted."""
+def yearly_report_missing(year: int, today: dt.date | None = None) -> Q:
+    """持续实施 tasks of a plan running in `year` with no report for `year` submitted or accepted.
+
+    A report returned for revision is not missing while its resubmission date (`resubmit_by`) has
+    not passed: it reads 已退回，待重新提交, not 未报.
+    """
     # Looked up by name: plans does not import the supervision app that builds on it.
     reports = apps.get_model("supervision", "ProgressReport")
-    reported = reports.objects.filter(period=year, status__in=["submitted", "accepted"]).values("task_id")
+    is_in = Q(status__in=["submitted", "accepted"])
+    if today is not None:
+        is_in |= Q(status="returned", resubmit_by__gte=today)
+    reported = reports.objects.filter(is_in, period=year).values("task_id")
     running = (Q(plan__period_start__isnull=True) | Q(plan__period_start__lte=year)) & (
         Q(plan__period_end__isnull=True) | Q(plan__period_end__gte=year)
     )

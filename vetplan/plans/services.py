@@ -320,6 +320,11 @@ def update_task(
     **changes: Any,
 ) -> Task:
     check_version(task, version)
+    stored = Task.objects.filter(pk=task.pk).values_list("status", flat=True).first()
+    if "status" in changes and changes["status"] != stored and Task.Status.DONE in (changes["status"], stored):
+        raise ValidationError(
+            {"status": "已完成须经申请办结、督导室审核通过；修改任务时不能直接设为已完成或重新打开。"}
+        )
     _apply_timeline(task, changes)
     _save_changes(task, by, changes)
     if lead_units is not None:

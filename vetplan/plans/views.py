@@ -229,6 +229,8 @@ def task_edit(request: HttpRequest, task_pk: int) -> HttpResponse:
             services.update_task(task, by=request.user, **form.service_kwargs())
         except StaleEdit as conflict:
             show_conflict(form, conflict)
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
             messages.success(request, "任务已保存，修改记录见下方“变更历史”。")
             return redirect("plans:task_detail", task_pk=task.pk)

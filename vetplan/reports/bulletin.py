@@ -21,9 +21,14 @@ RESULT_COLUMNS = ["序号", "单位", "总分", "等次", "排名"]
 
 
 def bulletin_report(bulletin: Bulletin, today: dt.date) -> ReportDocument:
-    """Dated on publication; a draft carries the day it is printed."""
-    published = bulletin.status == Bulletin.Status.PUBLISHED
+    """Dated on publication; a draft carries the day it is printed; a withdrawn one says so first."""
+    withdrawn = bulletin.status == Bulletin.Status.WITHDRAWN
+    published = bulletin.status == Bulletin.Status.PUBLISHED or withdrawn
     blocks: list[Block] = [] if published else [Paragraph("（草稿，尚未发布。）")]
+    if withdrawn:
+        when = timezone.localtime(bulletin.withdrawn_at) if bulletin.withdrawn_at else None
+        date = f"于{when:%Y年%m月%d日}" if when else ""
+        blocks.append(Paragraph(f"（本通报已{date}撤回，不再有效。撤回原因：{bulletin.withdrawal_reason}）"))
     blocks += [Paragraph(part.strip()) for part in bulletin.body.splitlines() if part.strip()]
     units = sorted(bulletin.organizations.all(), key=lambda unit: unit.name)
     if units:

@@ -82,7 +82,8 @@ def publish_quality_report(report: QualityReport, *, by: Any, confirm_provisiona
     A report whose year is still provisional (not every unit reported, the year not closed) is
     refused unless the 督导室 confirms it with the coverage shown; the published copy then says so.
     """
-    report = QualityReport.objects.select_for_update().select_related("region", "organization").get(pk=report.pk)
+    locked = QualityReport.objects.select_for_update(of=("self",)).select_related("region", "organization")
+    report = locked.get(pk=report.pk)
     _check_draft(report)
     pending = provisional_coverage(report)
     if pending and not confirm_provisional:
