@@ -129,3 +129,22 @@ def test_the_command_writes_the_round_report(county: County, round_: InspectionR
     out = tmp_path / "round.pdf"
     call_command("report", "round", "--round", str(round_.pk), "--format", "pdf", "--out", str(out))
     assert "县职教中心" in pdf_text(out.read_bytes())
+
+
+def test_the_report_names_the_rounds_own_criteria_and_the_consequences(county: County, round_: InspectionRound) -> None:
+    from decimal import Decimal
+
+    from vetplan.supervision.services import add_round_criterion
+    from vetplan.supervision.services.consequences import record_consequence
+
+    supervisor = county.users["supervisor"]
+    add_round_criterion(round_, by=supervisor, name="校企合作情况", weight=Decimal(10), max_score=Decimal(20))
+    enterprise = round_.assessments.get(organization=county.enterprise)
+    order = enterprise.organization.rectification_orders.get()
+    record_consequence(enterprise, by=supervisor, kind="rectification", note="实训基地建设滞后", carried_by=order)
+    record_consequence(enterprise, by=supervisor, kind="annual_review")
+    text = " ".join(getattr(block, "text", "") for block in round_report(round_, TODAY).blocks)
+    assert "本轮另设校企合作情况权重10（满分20）" in text and "不参评" in text
+    table = next(b for b in round_report(round_, TODAY).blocks if getattr(b, "title", "") == "结果运用")
+    assert [row[1] for row in table.rows] == ["限期整改", "纳入年度考核"]
+    assert table.rows[1][3] == "待落实" and table.rows[0][3] != "待落实"

@@ -16,7 +16,7 @@ from django.template.defaultfilters import floatformat
 
 from vetplan.orgs.models import Organization, Region
 from vetplan.reports.content import Heading, Paragraph, ReportDocument, Table
-from vetplan.supervision.models import Assessment, InspectionRound, Interview, RectificationOrder
+from vetplan.supervision.models import Assessment, Consequence, InspectionRound, Interview, RectificationOrder
 from vetplan.supervision.scoring import GRADE_LABELS
 from vetplan.supervision.services.rounds import round_results
 
@@ -25,6 +25,8 @@ RESULT_COLUMNS = ["排名", "单位", "应完成/按时", "按时完成", "目�
 RESULT_WIDTHS = [0.8, 3.0, 1.4, 1.2, 1.2, 1.2, 0.8, 1.0, 1.0, 3.4]
 ORDER_COLUMNS = ["序号", "整改单位", "发现的问题", "整改要求", "整改期限", "状态"]
 ORDER_WIDTHS = [0.6, 2.0, 4.0, 3.4, 1.4, 1.4]
+CONSEQUENCE_COLUMNS = ["单位", "结果运用", "说明", "落实情况"]
+CONSEQUENCE_WIDTHS = [2.4, 1.6, 4.4, 4.4]
 INTERVIEW_COLUMNS = ["约谈日期", "约谈单位", "被约谈人", "约谈事由", "议定事项"]
 INTERVIEW_WIDTHS = [1.4, 2.0, 2.0, 3.4, 3.4]
 
@@ -42,9 +44,11 @@ def round_report(round_: InspectionRound, today: dt.date) -> ReportDocument:
             *_overview(round_, assessments),
             Heading("二、评估结果"),
             *_results(round_, assessments),
-            Heading("三、发现的问题及整改情况"),
+            Heading("三、结果运用"),
+            *_consequences(round_),
+            Heading("四、发现的问题及整改情况"),
             *_orders(orders, today),
-            Heading("四、约谈情况"),
+            Heading("五、约谈情况"),
             *_interviews(interviews),
         ],
     )
@@ -94,9 +98,39 @@ def _overview(round_: InspectionRound, assessments: list[Assessment]) -> list[Pa
         Paragraph(
             f"评分标准：按时完成权重{floatformat(round_.weight_on_time)}、目标达成权重"
             f"{floatformat(round_.weight_attainment)}、报告质量权重{floatformat(round_.weight_quality)}"
-            f"（加权平均，缺项的权重由其余各项分摊），每项督办扣{floatformat(round_.silence_penalty)}分；"
-            "优秀 ≥ 90，良好 ≥ 75，合格 ≥ 60，其余不合格。"
+            f"{_own_criteria(round_)}（加权平均，缺项的权重由其余各项分摊），"
+            f"每项督办扣{floatformat(round_.silence_penalty)}分；优秀 ≥ 90，良好 ≥ 75，合格 ≥ 60，其余不合格。"
+            "目标达成按单位牵头目标的监测状态计分：已达成、正常推进100分，存在风险50分，严重滞后0分，无数据不计；"
+            "本轮没有到期任务、也没有可计分目标的单位不参评（列出，不排名）。"
         ),
+    ]
+
+
+def _own_criteria(round_: InspectionRound) -> str:
+    criteria = list(round_.criteria.all())
+    if not criteria:
+        return ""
+    parts = "、".join(f"{c.name}权重{floatformat(c.weight)}（满分{floatformat(c.max_score)}）" for c in criteria)
+    return f"，本轮另设{parts}"
+
+
+def _consequences(round_: InspectionRound) -> list[Paragraph | Table]:
+    rows = [
+        [
+            c.assessment.organization.display_name,
+            c.get_kind_display(),
+            c.note or DASH,
+            str(c.carrier) if c.carrier is not None else "待落实",
+        ]
+        for c in Consequence.objects.filter(assessment__round=round_)
+        .select_related("assessment__organization", "bulletin", "interview__organization", "order__organization")
+        .order_by("assessment__organization__name", "pk")
+    ]
+    if not rows:
+        return [Paragraph("本轮评估结果尚未记录结果运用。")]
+    return [
+        Paragraph(f"本轮评估结果运用{len(rows)}项。"),
+        Table(title="结果运用", columns=CONSEQUENCE_COLUMNS, rows=rows, widths=CONSEQUENCE_WIDTHS),
     ]
 
 
