@@ -12,9 +12,11 @@ serialised there too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from vetplan.core.history import HistoryEntry, history_entries
@@ -90,3 +92,24 @@ def show_conflict(form: forms.BaseForm, error: StaleEdit) -> None:
     data[form.add_prefix(VERSION_FIELD)] = str(error.latest)
     form.data = data
     form.add_error(None, error.message())
+
+
+def save_edit(
+    form: forms.BaseForm, save: Callable[..., Any], refused: tuple[type[Exception], ...] = (ValidationError,)
+) -> bool:
+    """Call `save(version=..., **cleaned_data)` for a valid edit form; True when it saved.
+
+    A stale version, or a change the service refuses (`refused`), is shown on the form with the
+    user's input kept, and gives False: the edit views' one way of saving.
+    """
+    data = dict(form.cleaned_data)
+    version = pop_version(data)
+    try:
+        save(version=version, **data)
+    except StaleEdit as conflict:
+        show_conflict(form, conflict)
+        return False
+    except refused as error:
+        form.add_error(None, error if isinstance(error, ValidationError) else str(error))
+        return False
+    return True

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from vetplan.core.access import scope_of
 from vetplan.core.history import history_entries
 from vetplan.core.pagination import paginate, querystring_without_page
-from vetplan.core.versioning import StaleEdit, pop_version, show_conflict
+from vetplan.core.versioning import pop_version, save_edit
 from vetplan.orgs.models import Organization
 from vetplan.plans import services
 from vetplan.plans.access import (
@@ -83,15 +83,13 @@ def plan_archive(request: HttpRequest, plan_pk: int) -> HttpResponse:
 def plan_edit(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, plan_pk, write=True)
     form = PlanForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.update_plan(plan, by=request.user, version=pop_version(data), **data)
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        else:
-            messages.success(request, "规划信息已保存。")
-            return redirect("plans:plan_detail", plan_pk=plan.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_edit(form, lambda **data: services.update_plan(plan, by=request.user, **data))
+    ):
+        messages.success(request, "规划信息已保存。")
+        return redirect("plans:plan_detail", plan_pk=plan.pk)
     return render(request, "plans/form.html", {"form": form, "plan": plan, "heading": "修改规划信息"})
 
 
@@ -140,17 +138,13 @@ def target_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
 def target_edit(request: HttpRequest, target_pk: int) -> HttpResponse:
     target = get_target_for_user(request.user, target_pk, write=True)
     form = TargetForm(request.POST or None, instance=target, plan=target.plan)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.update_target(target, by=request.user, version=pop_version(data), **data)
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "目标已保存，进展状态已重新计算。")
-            return redirect("plans:plan_detail", plan_pk=target.plan_id)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_edit(form, lambda **data: services.update_target(target, by=request.user, **data))
+    ):
+        messages.success(request, "目标已保存，进展状态已重新计算。")
+        return redirect("plans:plan_detail", plan_pk=target.plan_id)
     return render(request, "plans/form.html", {"form": form, "plan": target.plan, "heading": "修改目标"})
 
 
@@ -224,16 +218,13 @@ def task_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
 def task_edit(request: HttpRequest, task_pk: int) -> HttpResponse:
     task = get_task_for_user(request.user, task_pk, write=True)
     form = TaskForm(request.POST or None, instance=task, plan=task.plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_task(task, by=request.user, **form.service_kwargs())
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "任务已保存，修改记录见下方“变更历史”。")
-            return redirect("plans:task_detail", task_pk=task.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_edit(form, lambda **data: services.update_task(task, by=request.user, **data))
+    ):
+        messages.success(request, "任务已保存，修改记录见下方“变更历史”。")
+        return redirect("plans:task_detail", task_pk=task.pk)
     return render(request, "plans/form.html", {"form": form, "plan": task.plan, "heading": f"修改任务 {task.seq}"})
 
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vetplan.core.pagination import paginate
-from vetplan.core.versioning import StaleEdit, pop_version, show_conflict
+from vetplan.core.versioning import save_edit
 from vetplan.plans.access import get_plan_for_user, visible_plans
 from vetplan.reports import access, services
 from vetplan.reports.bulletin import bulletin_report
@@ -167,15 +167,8 @@ def quality_edit(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = access.get_quality_report_for_user(request.user, report_pk, write=True)
     form = NarrativesForm(request.POST or None, initial=report.narratives, report=report)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.update_narratives(report, data, by=request.user, version=pop_version(data))
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        except services.ReportError as error:
-            messages.error(request, str(error))
-            return redirect("reports:quality_detail", report_pk=report.pk)
-        else:
+        save = lambda version, **texts: services.update_narratives(report, texts, by=request.user, version=version)  # noqa: E731
+        if save_edit(form, save, refused=(services.ReportError,)):
             messages.success(request, "报告文字已保存。")
             return redirect("reports:quality_detail", report_pk=report.pk)
     return render(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from vetplan.core.history import history_entries
 from vetplan.core.pagination import paginate, querystring_without_page
-from vetplan.core.versioning import StaleEdit, pop_version, show_conflict
+from vetplan.core.versioning import save_edit
 from vetplan.plans.access import can_edit_plan, visible_plans
 from vetplan.supervision import access, services
 from vetplan.supervision.forms import (
@@ -143,36 +145,28 @@ def order_edit(request: HttpRequest, order_pk: int) -> HttpResponse:
     if order.status == RectificationOrder.Status.CLOSED:
         raise PermissionDenied("已核验销号的整改通知不能修改。")
     form = OrderEditForm(request.POST or None, order=order)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.update_rectification_order(order, by=request.user, version=pop_version(data), **data)
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        except ERRORS as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "整改通知已修改。")
-            return redirect("supervision:order_detail", order_pk=order.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_edit(form, lambda **data: services.update_rectification_order(order, by=request.user, **data), ERRORS)
+    ):
+        messages.success(request, "整改通知已修改。")
+        return redirect("supervision:order_detail", order_pk=order.pk)
     return render(request, "supervision/form.html", {"form": form, "heading": f"修改整改通知：{order}"})
 
 
 def order_follow_up(request: HttpRequest, order_pk: int) -> HttpResponse:
     order = access.get_order_for_user(request.user, order_pk, follow_up=True)
     form = FollowUpForm(request.POST or None, request.FILES or None, order=order)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.submit_rectification(
-                order, by=request.user, follow_up=data["follow_up"], files=data["evidence"], version=data["version"]
-            )
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        except ERRORS as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "整改情况已提交，等待督导室核验。")
-            return redirect("supervision:order_detail", order_pk=order.pk)
+
+    def submit(follow_up: str, evidence: Any, version: Any) -> Any:
+        return services.submit_rectification(
+            order, by=request.user, follow_up=follow_up, files=evidence, version=version
+        )
+
+    if request.method == "POST" and form.is_valid() and save_edit(form, submit, ERRORS):
+        messages.success(request, "整改情况已提交，等待督导室核验。")
+        return redirect("supervision:order_detail", order_pk=order.pk)
     return render(
         request, "supervision/form.html", {"form": form, "heading": f"提交整改情况：{order}", "multipart": True}
     )
@@ -223,17 +217,13 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 def meeting_edit(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, meeting_pk, write=True)
     form = MeetingForm(request.POST or None, units=access.units_in_scope(request.user), meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.update_meeting(meeting, by=request.user, version=pop_version(data), **data)
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        except ERRORS as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "会议记录已保存。")
-            return redirect("supervision:meeting_detail", meeting_pk=meeting.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_edit(form, lambda **data: services.update_meeting(meeting, by=request.user, **data), ERRORS)
+    ):
+        messages.success(request, "会议记录已保存。")
+        return redirect("supervision:meeting_detail", meeting_pk=meeting.pk)
     return render(request, "supervision/form.html", {"form": form, "heading": f"修改会议记录：{meeting.title}"})
 
 

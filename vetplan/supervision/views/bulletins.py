@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -9,7 +11,7 @@ from django.shortcuts import redirect, render
 
 from vetplan.core.history import history_entries
 from vetplan.core.pagination import paginate
-from vetplan.core.versioning import StaleEdit, pop_version, show_conflict
+from vetplan.core.versioning import StaleEdit, save_edit, show_conflict
 from vetplan.supervision import access, services
 from vetplan.supervision.forms import BulletinForm, PublishForm, WithdrawForm
 from vetplan.supervision.models import Bulletin
@@ -72,17 +74,13 @@ def bulletin_edit(request: HttpRequest, bulletin_pk: int) -> HttpResponse:
     if bulletin.status != Bulletin.Status.DRAFT:
         raise PermissionDenied("已发布的通报不能修改；如有错误，请撤回后重新起草。")
     form = BulletinForm(request.POST or None, units=access.units_in_scope(request.user), bulletin=bulletin)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.update_bulletin(bulletin, by=request.user, version=pop_version(data), **data)
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        except ERRORS as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "通报草稿已保存。")
-            return redirect("supervision:bulletin_detail", bulletin_pk=bulletin.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_edit(form, lambda **data: services.update_bulletin(bulletin, by=request.user, **data), ERRORS)
+    ):
+        messages.success(request, "通报草稿已保存。")
+        return redirect("supervision:bulletin_detail", bulletin_pk=bulletin.pk)
     return render(request, "supervision/form.html", {"form": form, "heading": f"修改通报草稿：{bulletin.title}"})
 
 
@@ -115,18 +113,13 @@ def bulletin_withdraw(request: HttpRequest, bulletin_pk: int) -> HttpResponse:
     """撤回 with a reason: the public page then says when and why; the history keeps both steps."""
     bulletin = access.get_bulletin_for_user(request.user, bulletin_pk, write=True, include_withdrawn=True)
     form = WithdrawForm(request.POST if request.method == "POST" else None, bulletin=bulletin)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.withdraw_bulletin(
-                bulletin, by=request.user, reason=form.cleaned_data["reason"], version=form.cleaned_data["version"]
-            )
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        except services.SupervisionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "通报已撤回，通报页面将注明撤回时间和原因。")
-            return redirect("supervision:bulletin_detail", bulletin_pk=bulletin.pk)
+
+    def withdraw(reason: str, version: Any) -> Any:
+        return services.withdraw_bulletin(bulletin, by=request.user, reason=reason, version=version)
+
+    if request.method == "POST" and form.is_valid() and save_edit(form, withdraw, (services.SupervisionError,)):
+        messages.success(request, "通报已撤回，通报页面将注明撤回时间和原因。")
+        return redirect("supervision:bulletin_detail", bulletin_pk=bulletin.pk)
     return render(
         request,
         "supervision/form.html",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_POST
 from vetplan.core.access import scope_of
 from vetplan.core.history import history_entries
 from vetplan.core.pagination import paginate, querystring_without_page
-from vetplan.core.versioning import StaleEdit, show_conflict
+from vetplan.core.versioning import save_edit
 from vetplan.plans.access import get_task_for_user, visible_tasks
 from vetplan.plans.models import Task
 from vetplan.supervision import access, services
@@ -155,25 +157,13 @@ def report_revise(request: HttpRequest, report_pk: int) -> HttpResponse:
         report=report,
         closing_refusal=services.closing_refusal(report.task, report.organization),
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.resubmit_progress_report(
-                report,
-                by=request.user,
-                task_status=data["task_status"],
-                percent=data["percent"],
-                narrative=data["narrative"],
-                files=data["evidence"],
-                version=data["version"],
-            )
-        except StaleEdit as conflict:
-            show_conflict(form, conflict)
-        except ERRORS as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "修改后的报告已重新提交。")
-            return redirect("supervision:report_detail", report_pk=report.pk)
+
+    def resubmit(evidence: Any, **fields: Any) -> Any:
+        return services.resubmit_progress_report(report, by=request.user, files=evidence, **fields)
+
+    if request.method == "POST" and form.is_valid() and save_edit(form, resubmit, ERRORS):
+        messages.success(request, "修改后的报告已重新提交。")
+        return redirect("supervision:report_detail", report_pk=report.pk)
     return render(
         request,
         "supervision/report_form.html",
