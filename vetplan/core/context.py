@@ -17,6 +17,7 @@ NAVIGATION = [
     ("目标", "plans:target_list", "targets"),
     ("任务", "plans:task_list", "tasks"),
     ("数据", "indicators:dashboard", "data"),
+    ("名册", "registries:index", "registries"),
     ("督导", "supervision:overview", "supervision"),
     ("报告", "reports:report_list", "reports"),
 ]
@@ -44,7 +45,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 
 
 def _section(view_name: str) -> str:
-    for prefix, key in (("indicators:", "data"), ("supervision:", "supervision"), ("reports:", "reports")):
+    for prefix, key in (
+        ("indicators:", "data"),
+        ("registries:", "registries"),
+        ("supervision:", "supervision"),
+        ("reports:", "reports"),
+    ):
         if view_name.startswith(prefix):
             return key
     if view_name.startswith("plans:target"):

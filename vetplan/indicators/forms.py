@@ -15,10 +15,16 @@ class DataForm(forms.Form):
     meanwhile is a conflict, not an overwrite."""
 
     def __init__(
-        self, *args: Any, elements: list[DataElement], initial_values: dict[int, float], **kwargs: Any
+        self,
+        *args: Any,
+        elements: list[DataElement],
+        initial_values: dict[int, float],
+        computed: frozenset[int] = frozenset(),
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.elements = elements
+        self.computed = computed  # element ids whose value comes from a registry's records: read-only
         for element in elements:
             self.fields[element.code] = forms.DecimalField(
                 label=f"{element.name}（{element.unit}）" if element.unit else element.name,
@@ -28,6 +34,8 @@ class DataForm(forms.Form):
                 decimal_places=0 if element.integer else 4,
                 initial=_plain(initial_values.get(element.pk)),
                 show_hidden_initial=True,
+                disabled=element.pk in computed,
+                help_text="由名册记录计算，请在名册中修改" if element.pk in computed else "",
             )
 
     def changes(self) -> list[tuple[DataElement, Any, float | None]]:

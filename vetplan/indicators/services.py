@@ -56,12 +56,34 @@ def record_data_values(
         batch.check_rules()  # every error at once; nothing is saved anyway
         raise DataError(batch.errors)
     serialise_saves(e.organization.pk for e in batch.entries)
+    _check_not_from_records(batch)
     if opened_with:
         _check_unchanged(batch, opened_with)
     batch.check_rules()
     if not batch.ok:
         raise DataError(batch.errors)
     return save_entries(batch.entries, by=by, source=source)
+
+
+REGISTRY_SOURCE = "registry"  # values computed from a registry's records (vetplan.registries.figures)
+
+
+def _check_not_from_records(batch: DataBatch) -> None:
+    """A value computed from a registry's records is changed in the registry, never typed over."""
+    keys = {(e.organization.pk, e.year, e.element.pk): e for e in batch.entries}
+    computed = DataValue.objects.filter(
+        organization_id__in={k[0] for k in keys},
+        year__in={k[1] for k in keys},
+        element_id__in={k[2] for k in keys},
+        source=REGISTRY_SOURCE,
+    ).values_list("organization_id", "year", "element_id")
+    errors = [
+        f"{keys[key].where.text}：{keys[key].element.name}由名册记录计算，请在名册中修改记录"
+        for key in computed
+        if key in keys
+    ]
+    if errors:
+        raise DataError(errors)
 
 
 class DataConflict(DataError):
