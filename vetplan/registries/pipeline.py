@@ -65,6 +65,7 @@ class Row:
     sheet: str
     number: int
     values: dict[str, Any]
+    invalid: set[str] = field(default_factory=set)  # columns whose cell was refused (already reported)
 
 
 @dataclass
@@ -295,6 +296,7 @@ def _parse_row(
     spec: SheetSpec, positions: dict[str, int], number: int, cells: tuple[Any, ...], result: ImportResult
 ) -> Row:
     values: dict[str, Any] = {}
+    invalid: set[str] = set()
     for column in spec.columns:
         index = positions.get(column.key)
         raw = cells[index] if index is not None and index < len(cells) else None
@@ -303,12 +305,13 @@ def _parse_row(
             value = column.parse(raw)
         except CellInvalid as error:
             result.add_error(cell_error(spec.name, number, letter, column.header, raw, str(error)))
+            invalid.add(column.key)
             value = None
         else:
             if value is None and column.required:
                 result.add_error(cell_error(spec.name, number, letter, column.header, raw, "必填"))
         values[column.key] = value
-    return Row(spec.name, number, values)
+    return Row(spec.name, number, values, invalid)
 
 
 def cell_error(sheet: str, row: int, column: str, header: str, value: Any, reason: str) -> str:

@@ -125,7 +125,7 @@ class StudentRegistry(Registry):
             elif school and code and major is None:
                 result.add_error(row_error(row, STUDENTS, "major", "该校没有开设这个专业（请先导入专业名册）"))
             gender = values["gender"] or (gender_of(values["id_number"]) if values["id_number"] else None)
-            if gender is None and number:
+            if gender is None and number and "id_number" not in row.invalid:
                 result.add_error(row_error(row, STUDENTS, "gender", "未填身份证号时须填写性别"))
             if not (school and major and number and gender) or not result.ok:
                 continue
