@@ -14,7 +14,7 @@ from vetplan.registries.identity import (
     mask_phone,
     with_check_digit,
 )
-from vetplan.registries.practice import compliance_date, practice_days
+from vetplan.policy.practice import compliance_date, practice_days
 
 
 def test_it_checks_the_identity_number_check_digit_and_birth_date() -> None:

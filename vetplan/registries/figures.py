@@ -36,7 +36,7 @@ from vetplan.registries.models import (
     Teacher,
     TrainingCourse,
 )
-from vetplan.registries.practice import PRACTICE_REQUIRED_DAYS, practice_days
+from vetplan.policy.practice import PRACTICE_REQUIRED_DAYS, practice_days
 
 SOURCE = "registry"
 ELEMENTS = {

@@ -30,7 +30,7 @@ from vetplan.registries.pipeline import (
     upsert,
     yes_no,
 )
-from vetplan.registries.practice import PRACTICE_REQUIRED_DAYS, practice_days
+from vetplan.policy.practice import PRACTICE_REQUIRED_DAYS, practice_days
 
 TEACHERS = SheetSpec(
     "教师",
