@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "vetplan.api",
     "vetplan.reports",
     "vetplan.registries",
+    "vetplan.mechanisms",
 ]
 
 MIDDLEWARE = [

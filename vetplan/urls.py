@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("vetplan.supervision.urls")),
     path("", include("vetplan.indicators.urls")),
     path("", include("vetplan.registries.urls")),
+    path("", include("vetplan.mechanisms.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

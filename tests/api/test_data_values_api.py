@@ -43,7 +43,8 @@ def test_a_school_reporter_pushes_its_own_values(county: County, api: Any) -> No
     body = values(county.school.pk, teachers_specialised=100, teachers_dual_qualified=80)
     response = api(county.users["school_reporter"], "post", "/data-values", body)
     assert response.status_code == 200, response.content
-    assert response.json() == {"saved": 2, "indicator_values_updated": 4, "target_statuses_updated": 1}
+    # 双师型 share over 专业课教师 and over 专任教师, each for the school and its county and region above.
+    assert response.json() == {"saved": 2, "indicator_values_updated": 6, "target_statuses_updated": 1}
     assert DataValue.objects.filter(organization=county.school, source="api").count() == 2
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from vetplan.policy.practice import compliance_date, practice_days
 from vetplan.registries.identity import (
     credit_code_error,
     credit_with_check,
@@ -14,7 +15,6 @@ from vetplan.registries.identity import (
     mask_phone,
     with_check_digit,
 )
-from vetplan.policy.practice import compliance_date, practice_days
 
 
 def test_it_checks_the_identity_number_check_digit_and_birth_date() -> None:

@@ -18,6 +18,7 @@ NAVIGATION = [
     ("任务", "plans:task_list", "tasks"),
     ("数据", "indicators:dashboard", "data"),
     ("名册", "registries:index", "registries"),
+    ("政策", "mechanisms:index", "mechanisms"),
     ("督导", "supervision:overview", "supervision"),
     ("报告", "reports:report_list", "reports"),
 ]
@@ -48,6 +49,7 @@ def _section(view_name: str) -> str:
     for prefix, key in (
         ("indicators:", "data"),
         ("registries:", "registries"),
+        ("mechanisms:", "mechanisms"),
         ("supervision:", "supervision"),
         ("reports:", "reports"),
     ):

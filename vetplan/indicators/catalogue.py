@@ -33,6 +33,7 @@ def ensure_catalogue() -> None:
             dataset=row.get("dataset", "school"),
             integer=row.get("integer", True),
             max_value=row.get("max"),
+            computed=row.get("computed", False),
             seq=seq,
         )  # fmt: skip
         for seq, row in enumerate(data["elements"], start=1)

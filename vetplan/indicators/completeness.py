@@ -88,7 +88,7 @@ class Finality:
         if key not in self._regions:
             owing = owing_units(region, dataset)
             reported = dict(
-                DataValue.objects.filter(organization_id__in=owing, element__dataset=dataset)
+                DataValue.objects.filter(organization_id__in=owing, element__dataset=dataset, element__computed=False)
                 .values_list("year")
                 .annotate(n=Count("organization_id", distinct=True))
                 .order_by()
@@ -118,9 +118,9 @@ class Finality:
             return True
         if unit.pk not in self._units:
             reported: dict[str, set[int]] = defaultdict(set)
-            rows = DataValue.objects.filter(organization__path__startswith=unit.path).values_list(
-                "element__dataset", "year"
-            )
+            rows = DataValue.objects.filter(
+                organization__path__startswith=unit.path, element__computed=False
+            ).values_list("element__dataset", "year")
             for dataset, reported_year in rows.distinct():
                 reported[dataset].add(reported_year)
             self._units[unit.pk] = reported
@@ -131,16 +131,18 @@ def owing_units(region: Region, dataset: str) -> list[int]:
     """The ids of the units of the region (and below) that owe the data set (see the module docstring)."""
     units = Organization.objects.filter(region__path__startswith=region.path, type__in=DATASET_TYPES[dataset])
     owes = Q(type=Organization.Type.SCHOOL) if dataset == Dataset.SCHOOL else Q(pk__in=[])
-    owes |= Q(pk__in=DataValue.objects.filter(element__dataset=dataset).values("organization_id"))
+    owes |= Q(
+        pk__in=DataValue.objects.filter(element__dataset=dataset, element__computed=False).values("organization_id")
+    )
     return list(units.filter(owes).values_list("pk", flat=True))
 
 
 def missing_units(region: Region, dataset: str, year: int) -> list[Organization]:
     """The units that owe the data set for the year and have not reported it, in tree order."""
     owing = owing_units(region, dataset)
-    reported = DataValue.objects.filter(organization_id__in=owing, element__dataset=dataset, year=year).values(
-        "organization_id"
-    )
+    reported = DataValue.objects.filter(
+        organization_id__in=owing, element__dataset=dataset, element__computed=False, year=year
+    ).values("organization_id")
     return list(Organization.objects.filter(pk__in=owing).exclude(pk__in=reported).order_by("path"))
 
 

@@ -22,7 +22,7 @@ FIRST_ROW = 3
 
 
 def build_template(user: Any, dataset: str, year: int) -> bytes:
-    elements = list(DataElement.objects.filter(dataset=dataset))
+    elements = list(DataElement.objects.filter(dataset=dataset, computed=False))
     orgs = [o for o in reportable_organizations(user).order_by("path") if dataset_of(o) == dataset]
     stored = {
         (v.organization_id, v.element_id): v.value

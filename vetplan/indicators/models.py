@@ -26,6 +26,8 @@ class DataElement(models.Model):
     dataset = models.CharField("数据集", max_length=16, choices=Dataset.choices, default=Dataset.SCHOOL)
     integer = models.BooleanField("整数", default=True)
     max_value = models.FloatField("上限", null=True, blank=True)
+    # Worked out by vetplan from other figures (办学条件达标学校数, 免学费金额 ...): never on a form or template.
+    computed = models.BooleanField("系统计算", default=False)
     seq = models.PositiveIntegerField("序号", default=0)
 
     class Meta:

@@ -24,6 +24,7 @@ from vetplan.indicators.compute import (
     serialise_saves,
 )
 from vetplan.indicators.models import DataReminder, Dataset, DataValue, DataYearClosing, Indicator, TargetReport
+from vetplan.indicators.signals import data_saved
 from vetplan.indicators.validation import DataBatch, Entry
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.indicator_match import link_targets_to_catalogue
@@ -66,21 +67,32 @@ def record_data_values(
 
 
 REGISTRY_SOURCE = "registry"  # values computed from a registry's records (vetplan.registries.figures)
+POLICY_SOURCE = "policy"  # values a mechanism computes (vetplan.mechanisms: 办学条件达标, 资助名册 ...)
+COMPUTED_SOURCES = {
+    REGISTRY_SOURCE: "由名册记录计算，请在名册中修改记录",
+    POLICY_SOURCE: "由资助发放名册等政策机制计算，请在相应页面修改",
+}
 
 
 def _check_not_from_records(batch: DataBatch) -> None:
-    """A value computed from a registry's records is changed in the registry, never typed over."""
+    """A value computed from records is changed in the records, never typed over; a computed element is never entered."""
     keys = {(e.organization.pk, e.year, e.element.pk): e for e in batch.entries}
+    errors = [
+        f"{entry.where.text}：{entry.element.name}由系统计算，不能填报"
+        for entry in batch.entries
+        if entry.element.computed
+    ]
     computed = DataValue.objects.filter(
         organization_id__in={k[0] for k in keys},
         year__in={k[1] for k in keys},
         element_id__in={k[2] for k in keys},
-        source=REGISTRY_SOURCE,
-    ).values_list("organization_id", "year", "element_id")
-    errors = [
-        f"{keys[key].where.text}：{keys[key].element.name}由名册记录计算，请在名册中修改记录"
-        for key in computed
-        if key in keys
+        source__in=list(COMPUTED_SOURCES),
+        element__computed=False,
+    ).values_list("organization_id", "year", "element_id", "source")
+    errors += [
+        f"{keys[key].where.text}：{keys[key].element.name}{COMPUTED_SOURCES[source]}"
+        for *key_parts, source in computed
+        if (key := tuple(key_parts)) in keys
     ]
     if errors:
         raise DataError(errors)
@@ -156,7 +168,13 @@ def save_entries(entries: list[Entry], *, by: Any, source: str) -> RecomputeResu
         changes.append((entry.organization, entry.year, entry.element.pk))
     DataValue.objects.bulk_create(created, batch_size=2000)
     DataValue.objects.bulk_update(updated, ["value", "source", "entered_by", "entered_at"], batch_size=2000)
-    return recompute_for(changes)
+    result = recompute_for(changes)
+    if changes:
+        codes = {entry.element.pk: entry.element.code for entry in entries}
+        data_saved.send(
+            sender=DataValue, changes=[(unit, year, codes[element]) for unit, year, element in changes], by=user
+        )
+    return result
 
 
 @transaction.atomic

@@ -24,7 +24,7 @@ from vetplan.indicators.excel import build_template, read_upload
 from vetplan.indicators.forms import ClosingForm, DataForm, ReminderForm, TargetReportForm, TemplateForm, UploadForm
 from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue
 from vetplan.indicators.services import (
-    REGISTRY_SOURCE,
+    COMPUTED_SOURCES,
     CompletenessError,
     DataError,
     close_year,
@@ -139,10 +139,10 @@ def data_entry(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def data_form(request: HttpRequest, org_pk: int, year: int) -> HttpResponse:
     org = get_org_for_data(request.user, org_pk, write=request.method == "POST")
-    elements = list(DataElement.objects.filter(dataset=dataset_of(org)))
+    elements = list(DataElement.objects.filter(dataset=dataset_of(org), computed=False))
     rows = DataValue.objects.filter(organization=org, year=year).values_list("element_id", "value", "source")
     stored = {element: value for element, value, _ in rows}
-    computed = frozenset(element for element, _, source in rows if source == REGISTRY_SOURCE)
+    computed = frozenset(element for element, _, source in rows if source in COMPUTED_SOURCES)
     form = DataForm(request.POST or None, elements=elements, initial_values=stored, computed=computed)
     low, high = allowed_years(org.region)
     errors: list[str] = []

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vetplan.policy.explain import Explanation, number
 from vetplan.policy.params import ParameterTable
+
+GRANT, YULU = ("aid.national_grant",), ("aid.yulu",)
 
 
 @dataclass(frozen=True)
@@ -38,25 +41,37 @@ class Award:
     explanation: Explanation
 
 
+@lru_cache(maxsize=1024)
+def _fee_explanation(fee: float) -> Explanation:
+    return Explanation(
+        "中职全日制正式学籍一至三年级学生免学费（不含住宿费）",
+        "财教〔2012〕376号 ⚠待核",
+        f"学费 {number(fee, 0)} 元/年",
+    )
+
+
+@lru_cache(maxsize=1024)
+def _grant_explanation(grade: int, reason: str, amount: float, source: str) -> Explanation:
+    return Explanation(
+        "一、二年级涉农专业或家庭经济困难学生享受国家助学金",
+        source,
+        f"{grade}年级、{reason}：{number(amount, 0)} 元/年，每学期 {number(amount / 2, 0)} 元",
+    )
+
+
+@lru_cache(maxsize=1024)
+def _yulu_explanation(who: str, amount: float, source: str) -> Explanation:
+    return Explanation(
+        "脱贫户和监测对象家庭子女就读职业院校享受雨露计划补助", source, f"{who}：{number(amount, 0)} 元/年"
+    )
+
+
 def awards(pupil: Pupil, params: ParameterTable, year: int) -> list[Award]:
     out: list[Award] = []
     if not pupil.enrolled:
         return out
     if 1 <= pupil.grade <= 3 and pupil.fee:
-        out.append(
-            Award(
-                pupil.key,
-                "免学费",
-                pupil.fee,
-                round(pupil.fee / 2, 2),
-                "",
-                Explanation(
-                    "中职全日制正式学籍一至三年级学生免学费（不含住宿费）",
-                    "财教〔2012〕376号 ⚠待核",
-                    f"学费 {number(pupil.fee, 0)} 元/年",
-                ),
-            )  # fmt: skip
-        )
+        out.append(Award(pupil.key, "免学费", pupil.fee, round(pupil.fee / 2, 2), "", _fee_explanation(pupil.fee)))
     if pupil.grade in (1, 2) and (pupil.agricultural or pupil.difficulty):
         grant = params.get("aid.national_grant", year)
         reason = "涉农专业" if pupil.agricultural else "家庭经济困难"
@@ -66,12 +81,8 @@ def awards(pupil: Pupil, params: ParameterTable, year: int) -> list[Award]:
                 "国家助学金",
                 grant.value,
                 round(grant.value / 2, 2),
-                params.version(["aid.national_grant"], year),
-                Explanation(
-                    "一、二年级涉农专业或家庭经济困难学生享受国家助学金",
-                    grant.source,
-                    f"{pupil.grade}年级、{reason}：{number(grant.value, 0)} 元/年，每学期 {number(grant.value / 2, 0)} 元",
-                ),
+                params.version(GRANT, year),
+                _grant_explanation(pupil.grade, reason, grant.value, grant.source),
             )
         )
     if pupil.poverty in ("lifted", "monitored"):
@@ -83,12 +94,8 @@ def awards(pupil: Pupil, params: ParameterTable, year: int) -> list[Award]:
                 "雨露计划",
                 yulu.value,
                 round(yulu.value / 2, 2),
-                params.version(["aid.yulu"], year),
-                Explanation(
-                    "脱贫户和监测对象家庭子女就读职业院校享受雨露计划补助",
-                    yulu.source,
-                    f"{who}：{number(yulu.value, 0)} 元/年",
-                ),
+                params.version(YULU, year),
+                _yulu_explanation(who, yulu.value, yulu.source),
             )
         )
     return out

@@ -13,18 +13,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vetplan.policy.explain import Explanation, number
 from vetplan.policy.params import ParameterTable
 
-SECONDARY, TECHNICAL, HIGHER_GENERAL, HIGHER_ENGINEERING = (
+SECONDARY, SECONDARY_ARTS, SECONDARY_REMOTE, TECHNICAL, HIGHER_GENERAL, HIGHER_ENGINEERING = (
     "secondary",
+    "secondary_arts",
+    "secondary_remote",
     "technical",
     "higher.general",
     "higher.engineering",
 )
+SECONDARY_KINDS = (SECONDARY, SECONDARY_ARTS, SECONDARY_REMOTE)  # the nine indicators, each kind its own values
+HIGHER_KINDS = (HIGHER_GENERAL, HIGHER_ENGINEERING)
 KIND_LABELS = {
     SECONDARY: "一般类中职",
+    SECONDARY_ARTS: "艺术类中职（省定标准）",
+    SECONDARY_REMOTE: "边远贫困地区中职（省定标准）",
     TECHNICAL: "技工学校",
     HIGHER_GENERAL: "高职（综合、师范、民族类）",
     HIGHER_ENGINEERING: "高职（工科、农、林类）",
@@ -98,6 +105,11 @@ def _ratio(part: float | None, whole: float | None) -> float | None:
     return part / whole
 
 
+@lru_cache(maxsize=4096)
+def _rule(label: str, at_most: bool, threshold: float, unit: str) -> str:
+    return f"{label} {'≤' if at_most else '≥'} {number(threshold)}{unit}"
+
+
 @dataclass
 class _Builder:
     facts: SchoolFacts
@@ -110,8 +122,7 @@ class _Builder:
         name = f"{self.facts.kind}.{key}"
         parameter = self.params.get(name, self.year)
         self.used.append(name)
-        sign = "≤" if at_most else "≥"
-        rule = f"{label} {sign} {number(parameter.value)}{unit}"
+        rule = _rule(label, at_most, parameter.value, unit)
         shown = "未填报" if value is None else f"{number(value)}{unit}"
         self.checks.append(
             Check(
@@ -131,7 +142,7 @@ def assess(facts: SchoolFacts, params: ParameterTable, year: int, yellow_years: 
     b = _Builder(facts, params, year)
     f = facts
     per_student = f"÷ {number(f.students or 0, 0)} 人"
-    if f.kind == SECONDARY:
+    if f.kind in SECONDARY_KINDS:
         b.add("land", "校园占地面积", f.land, " m²", "")
         b.add(
             "land_per_student",
@@ -183,7 +194,7 @@ def assess(facts: SchoolFacts, params: ParameterTable, year: int, yellow_years: 
             f"{number(f.building or 0, 0)} m² {per_student}",
         )
         b.add("equipment", "实习实验设备总值", f.equipment, " 元", "")
-    elif f.kind in (HIGHER_GENERAL, HIGHER_ENGINEERING):
+    elif f.kind in HIGHER_KINDS:
         b.add(
             "student_teacher_ratio",
             "生师比",
@@ -224,7 +235,7 @@ def assess(facts: SchoolFacts, params: ParameterTable, year: int, yellow_years: 
     else:
         raise ValueError(f"未知的学校类别：{f.kind}")
     assessment = Assessment(f.name, f.kind, year, tuple(b.checks), params.version(b.used, year))
-    if f.kind in (HIGHER_GENERAL, HIGHER_ENGINEERING):
+    if f.kind in HIGHER_KINDS:
         failed = len(assessment.failed)
         card = "红牌" if failed >= 2 or (failed == 1 and yellow_years >= 2) else "黄牌" if failed == 1 else ""
         assessment = Assessment(f.name, f.kind, year, assessment.checks, assessment.parameter_version, card)

@@ -36,15 +36,24 @@ def surcharge_share(used_for_vet: float, collected: float, base: str, params: Pa
     )
 
 
-def per_student_funding(appropriation: float, students: int, params: ParameterTable, year: int) -> Figure:
-    """公办高职 年生均财政拨款 against the floor (≥ 12,000 元 since 2017)."""
-    floor = params.get("funding.higher_floor", year)
+def per_student_funding(
+    appropriation: float, students: int, params: ParameterTable, year: int, level: str = "higher"
+) -> Figure:
+    """年生均财政拨款 against the floor: 公办高职 ≥ 12,000 元 since 2017; 中职 the province's (0: none set)."""
+    floor = params.get(f"funding.{level}_floor", year)
     value = None if not students else appropriation / students
+    if floor.value:
+        rule, meets = (
+            f"年生均财政拨款不低于 {number(floor.value, 0)} 元",
+            None if value is None else value >= floor.value,
+        )
+    else:
+        rule, meets = "国家未规定下限，省级标准未设定（参数为 0）", None
     return Figure(
         value,
-        None if value is None else value >= floor.value,
+        meets,
         Explanation(
-            f"年生均财政拨款不低于 {number(floor.value, 0)} 元",
+            rule,
             floor.source,
             f"{number(appropriation, 0)} 元 ÷ {students} 人 = {'—' if value is None else number(value, 0) + ' 元'}",
         ),

@@ -20,6 +20,11 @@ class PostQuota:
     below: bool
     explanation: Explanation
 
+    @property
+    def missing(self) -> int:
+        """Posts still to offer to meet the quota."""
+        return max(self.required - self.offered, 0)
+
 
 def post_quota(
     enterprise: str, year: int, staff: int, above_scale: bool, offered: int, filled: int, params: ParameterTable

@@ -25,6 +25,7 @@ from vetplan.indicators.models import DataElement
 from vetplan.indicators.services import save_entries
 from vetplan.indicators.validation import Entry, Location
 from vetplan.orgs.models import Organization
+from vetplan.policy.practice import PRACTICE_REQUIRED_DAYS, practice_days
 from vetplan.registries.models import (
     Certificate,
     Enterprise,
@@ -36,11 +37,11 @@ from vetplan.registries.models import (
     Teacher,
     TrainingCourse,
 )
-from vetplan.policy.practice import PRACTICE_REQUIRED_DAYS, practice_days
 
 SOURCE = "registry"
 ELEMENTS = {
     "teachers": (
+        "teachers_full_time",
         "teachers_specialised",
         "teachers_dual_qualified",
         "teachers_practice_compliant",
@@ -67,6 +68,7 @@ def teacher_figures(school_ids: Iterable[int], year: int) -> Figures:
         Teacher.objects.filter(school_id__in=ids)
         .values("school_id")
         .annotate(
+            full_time=Count("pk", filter=Q(employment=Teacher.Employment.FULL_TIME)),
             specialised=Count("pk", filter=specialised),
             dual=Count("pk", filter=specialised & ~Q(dual_level="") & Q(dual_date__lte=end)),
             part_time=Count("pk", filter=Q(employment=Teacher.Employment.PART_TIME)),
@@ -75,6 +77,7 @@ def teacher_figures(school_ids: Iterable[int], year: int) -> Figures:
     )
     for row in rows:
         figures[(row["school_id"], year)] = {
+            "teachers_full_time": row["full_time"],
             "teachers_specialised": row["specialised"],
             "teachers_dual_qualified": row["dual"],
             "teachers_part_time": row["part_time"],

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from vetplan.policy.practice import PRACTICE_REQUIRED_DAYS, practice_days
 from vetplan.registries.base import ImportContext, ListColumn, Registry
 from vetplan.registries.identity import birth_date_of, gender_of
 from vetplan.registries.models import PracticeEpisode, Teacher
@@ -30,7 +31,6 @@ from vetplan.registries.pipeline import (
     upsert,
     yes_no,
 )
-from vetplan.policy.practice import PRACTICE_REQUIRED_DAYS, practice_days
 
 TEACHERS = SheetSpec(
     "教师",

@@ -119,7 +119,10 @@ def report_coverage(report: QualityReport, finality: Finality | None = None) -> 
     school = report.organization
     if school is not None:
         reported = DataValue.objects.filter(
-            organization__path__startswith=school.path, year=report.year, element__dataset=Dataset.SCHOOL
+            organization__path__startswith=school.path,
+            year=report.year,
+            element__dataset=Dataset.SCHOOL,
+            element__computed=False,
         ).exists()
         closed = report.year in finality.closed_years(school.region)
         return [Coverage(Dataset.SCHOOL, report.year, int(reported), 1, closed)]

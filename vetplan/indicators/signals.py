@@ -1,0 +1,13 @@
+"""Events of the indicators app that the apps built on it react to.
+
+`data_saved` is sent, inside the saving transaction, after data values were written and the
+indicators they touch recomputed; `changes` is a list of (unit, year, element code) triples.
+The mechanisms app recomputes what depends on those figures (a school's 办学条件达标 when its
+校舍 or 在校生数 changed), so a page never shows a result computed on older figures.
+"""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+data_saved = Signal()
