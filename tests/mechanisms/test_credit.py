@@ -176,3 +176,30 @@ def test_the_word_statement_has_the_table_and_explanations_equal_to_the_page(
     assert (
         DataValue.objects.get(organization=county.enterprise, year=2023, element__code="integration_credit").value == 15
     )
+
+
+def test_the_list_reads_a_fixed_number_of_queries_however_many_enterprises(
+    county: County, setup: dict, client_as: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _enter_and_check(setup, county, 2023, 1_000_000, 100_000)
+    client = client_as(county.users["supervisor"])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("mechanisms:credit"), {"year": 2023}).status_code == 200
+        return len(queries)
+
+    one = count()
+    for n in range(2, 7):
+        org = OrganizationFactory(name=f"测试县企业{n}", type=Organization.Type.ENTERPRISE, region=county.region)
+        enterprise = Enterprise.objects.create(
+            organization=org, credit_code=company(n), name=org.name, region=county.region
+        )
+        Recognition.objects.create(
+            enterprise=enterprise, level=Recognition.Level.CITY, recognised_on=dt.date(2023, 1, 1), body="市发展改革委"
+        )
+        credit.enter_year(enterprise, 2023, investment=Decimal(10_000), payable=Decimal(1_000), by=None)
+    assert count() == one

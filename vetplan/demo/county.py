@@ -52,7 +52,9 @@ USERS = [
     ("duban", "王督学", SUPERVISION_OFFICE[0], Role.SUPERVISOR, "修改本县规划、目标、任务"),
     ("renshe", "李科长", "示范县人力资源和社会保障局", Role.DEPARTMENT, "更新本局牵头或参与任务的进展"),
     ("zhijiao", "赵老师", "示范县职业技术教育中心", Role.SCHOOL, "更新本校任务进展"),
-    ("huaxin", "陈经理", "示范县华信机械制造有限公司", Role.ENTERPRISE, "更新本企业任务进展"),
+    ("huaxin", "陈经理", "示范县华信机械制造有限公司", Role.ENTERPRISE, "更新本企业任务进展，填报产教融合投资额"),
+    ("fagai", "孙科长", "示范县发展和改革局", Role.DEPARTMENT, "核实产教融合型企业的投资额"),
+    ("shuiwu", "周科长", "国家税务总局示范县税务局", Role.DEPARTMENT, "核实企业应缴教育费附加和地方教育附加"),
 ]
 DEMO_PASSWORD = "vetplan-demo"  # noqa: S105 (a published demo login, never a production secret)
 

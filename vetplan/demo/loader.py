@@ -11,6 +11,7 @@ from django.utils import timezone
 from vetplan.demo import county as demo
 from vetplan.extraction import extract_text
 from vetplan.indicators.demo_data import load_demo_indicators
+from vetplan.mechanisms.demo_data import load_demo_mechanisms
 from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.services import create_organization, create_region, grant_role
 from vetplan.plans.models import Plan
@@ -76,6 +77,7 @@ def load_demo_county() -> DemoCounty:
     load_demo_indicators(region, plan)
     load_demo_supervision(plan, users, timezone.localdate())
     load_demo_quality_reports(region, users["duban"])
+    load_demo_mechanisms(region, plan, users, timezone.localdate())
     return DemoCounty(region, plan, created=True)
 
 

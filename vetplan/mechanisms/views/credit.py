@@ -26,7 +26,7 @@ def _enterprises(request: HttpRequest) -> QuerySet[Enterprise]:
     enterprises = Enterprise.objects.filter(region__path__startswith=region.path)
     if not scope.sees_region:
         enterprises = enterprises.filter(organization__path__startswith=scope.organization_path or "-")
-    return enterprises.prefetch_related("recognitions").order_by("name")
+    return service.with_statements(enterprises).order_by("name")
 
 
 def _enterprise(request: HttpRequest, pk: int) -> Enterprise:
