@@ -28,7 +28,7 @@ from vetplan.reports import access, services
 from vetplan.reports.bulletin import bulletin_report
 from vetplan.reports.content import ReportDocument, to_json
 from vetplan.reports.fonts import FontMissingError
-from vetplan.reports.formatters import CONTENT_TYPES, FORMATTERS
+from vetplan.reports.formatters import CONTENT_TYPES, FORMATTERS, LAYOUT_VERSIONS
 from vetplan.reports.forms import NarrativesForm, PublishForm, QualityReportCreateForm, WithdrawForm
 from vetplan.reports.quality_report import (
     latest_year,
@@ -259,9 +259,10 @@ def download(document: ReportDocument, fmt: str) -> HttpResponse:
 
 def formatted(document: ReportDocument, fmt: str) -> bytes:
     """The file, laid out once per content: the key is a hash of what the report says, so a changed
-    report (new figures, another day's date) is a new entry and nothing is ever stale."""
+    report (new figures, another day's date) is a new entry and nothing is ever stale; and the
+    formatter's layout version, so a file laid out by an older formatter is not served either."""
     text = json.dumps(to_json(document), sort_keys=True, ensure_ascii=False)
-    key = f"report:{fmt}:{hashlib.sha256(text.encode()).hexdigest()}"
+    key = f"report:{fmt}:{LAYOUT_VERSIONS[fmt]}:{hashlib.sha256(text.encode()).hexdigest()}"
     cache = caches["reports"]
     content: bytes | None = cache.get(key)
     if content is None:
