@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vetplan.core.pagination import paginate
+from vetplan.core.params import query_int
 from vetplan.core.versioning import save_edit
 from vetplan.plans.access import get_plan_for_user, visible_plans
 from vetplan.reports import access, services
@@ -64,14 +65,14 @@ def report_list(request: HttpRequest) -> HttpResponse:
     rounds = supervision_access.visible_rounds(request.user).order_by("-year", "-pk")[:RECENT] if can_supervise else []
     bulletins = supervision_access.visible_bulletins(request.user).order_by("-published_at", "-pk")[:RECENT]
     plans = visible_plans(request.user).order_by("-issued_on", "-pk")
-    plan = request.GET.get("plan", "")
+    plan, plan_pk = request.GET.get("plan", ""), query_int(request, "plan")
     return render(
         request,
         "reports/report_list.html",
         {
             "all_plans": plans,
             "plan_filter": plan,
-            "plans": plans.filter(pk=int(plan)) if plan.isdigit() and len(plan) < 10 else plans,
+            "plans": plans.filter(pk=plan_pk) if plan_pk is not None else plans,
             "rounds": rounds,
             "bulletins": bulletins,
             "quality_reports": access.visible_quality_reports(request.user).select_related("region", "organization")[
