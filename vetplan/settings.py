@@ -150,6 +150,10 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Each 403, 404 or other 4xx is one line; only server errors (5xx) carry a traceback. On the logger
+    # for every handler of its records (the test run's too), on the handler for django.security.*.
+    "filters": {"client_errors_on_one_line": {"()": "vetplan.core.logging.ClientErrorsOnOneLine"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_errors_on_one_line"]}},
+    "loggers": {"django.request": {"filters": ["client_errors_on_one_line"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
