@@ -44,17 +44,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "vetplan.core.security.RequestBodyLimitMiddleware",  # an oversized body is refused unread
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # These two check the URL and the user's role (request.user is set by AuthenticationMiddleware's
+    # request phase, which runs before any view phase) before CsrfViewMiddleware reads the body: an
+    # anonymous or not-permitted upload is refused before it is received.
+    "vetplan.core.params.UrlIntegerRangeMiddleware",
+    "vetplan.core.access.RoleRuleMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "vetplan.core.params.UrlIntegerRangeMiddleware",
-    "vetplan.core.access.RoleRuleMiddleware",
 ]
 
 ROOT_URLCONF = "vetplan.urls"
@@ -136,6 +140,8 @@ CACHES = {
 
 # Uploads: kept small; plan documents are text, not scans.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("VETPLAN_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# Any request body above this is refused (413) before it is read, whatever the page (core/security.py).
+VETPLAN_MAX_REQUEST_BYTES = env_int("VETPLAN_MAX_REQUEST_BYTES", 50 * 1024 * 1024)
 # Data may be reported from this many years before the earliest plan's first year (its baseline).
 VETPLAN_BASELINE_YEARS = env_int("VETPLAN_BASELINE_YEARS", 5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
