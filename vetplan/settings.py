@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from vetplan.env import env_bool, env_int, env_list, env_str
+from vetplan.env import BASE_DIR, env_bool, env_int, env_list, env_str, var_dir
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(env_str("VETPLAN_VAR_DIR", str(BASE_DIR / "var")))
+VAR_DIR = var_dir()
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and env_bool("VETPLAN_REQUIRE_SECRET_KEY", False):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production (VETPLAN_REQUIRE_SECRET_KEY=1)")
-    # A development key, only for the demo and the tests; production sets SECRET_KEY.
-    SECRET_KEY = "vetplan-insecure-development-key-set-SECRET_KEY-in-production"  # noqa: S105
+    if not DEBUG:
+        # `vetplan demo` and `vetplan serve` put the installation's own key (var/secret_key, made on
+        # first use) into the environment (vetplan/cli.py); anything else started without DEBUG names one.
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set: with DEBUG off vetplan needs a secret key of its own. Set SECRET_KEY "
+            "(e.g. the output of `python -c 'import secrets; print(secrets.token_urlsafe(50))'`), or start "
+            "with `vetplan serve` / `vetplan demo`, which make one under VETPLAN_VAR_DIR (var/secret_key)."
+        )
+    SECRET_KEY = "vetplan-insecure-development-key-DEBUG-only"  # noqa: S105 (only ever used with DEBUG=1)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -150,8 +154,18 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; see base.html
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# HTTPS is the reverse proxy's job (README: 在反向代理后部署); these say what it does, and are what
+# `vetplan check --deploy` asks for: without them it prints W004, W008, W012 and W016, nothing else.
 SESSION_COOKIE_SECURE = env_bool("VETPLAN_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("VETPLAN_HSTS_SECONDS", 0)
+# Off by default: the site is often one host under a government domain whose other hosts are not ours.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("VETPLAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("VETPLAN_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("VETPLAN_SSL_REDIRECT", False)
+# Behind a proxy: whether the proxy's X-Forwarded-Proto says the request came over HTTPS.
+if env_bool("VETPLAN_PROXY_HTTPS_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
