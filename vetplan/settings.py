@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
     "vetplan.core",
     "vetplan.orgs",
     "vetplan.plans",
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "vetplan.urls"
@@ -108,6 +110,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Login throttling (django-axes) on /login/ and /admin/login/: after VETPLAN_LOGIN_FAILURE_LIMIT wrong
+# passwords for one user name from one address, that pair is refused for VETPLAN_LOGIN_LOCKOUT_MINUTES
+# (a county office behind one address is not locked out by one colleague's typos). Counted in the database,
+# so every worker process sees the same count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("VETPLAN_LOGIN_THROTTLING", True)
+AXES_FAILURE_LIMIT = env_int("VETPLAN_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("VETPLAN_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "vetplan.core.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "vetplan.core.security.client_ip"
+AXES_VERBOSE = False  # the failed attempt itself is logged by axes' signal handler, one line
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -163,7 +181,9 @@ SECURE_HSTS_SECONDS = env_int("VETPLAN_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("VETPLAN_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("VETPLAN_HSTS_PRELOAD", False)
 SECURE_SSL_REDIRECT = env_bool("VETPLAN_SSL_REDIRECT", False)
-# Behind a proxy: whether the proxy's X-Forwarded-Proto says the request came over HTTPS.
+# Behind a proxy: how many proxies append to X-Forwarded-For (the client address for login throttling),
+# and whether the proxy's X-Forwarded-Proto says the request came over HTTPS.
+VETPLAN_PROXY_COUNT = env_int("VETPLAN_PROXY_COUNT", 0)
 if env_bool("VETPLAN_PROXY_HTTPS_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

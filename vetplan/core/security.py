@@ -1,12 +1,15 @@
-"""Site-wide request hardening: a cap on the request body, read from the headers before the body."""
+"""Site-wide request hardening: a cap on the request body, read before the body; login throttling's client address
+and lockout page (django-axes, configured in settings.py)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 logger = logging.getLogger("vetplan.security")
 
@@ -36,3 +39,26 @@ class RequestBodyLimitMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address for login throttling: REMOTE_ADDR, or behind VETPLAN_PROXY_COUNT proxies the
+    address the outermost of them saw (X-Forwarded-For, counted from the right: the client can write
+    its own entries on the left, not these)."""
+    proxies = int(settings.VETPLAN_PROXY_COUNT)
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return str(forwarded[-proxies])
+    address = request.META.get("REMOTE_ADDR")
+    return str(address) if address else None
+
+
+def lockout_response(request: HttpRequest, original_response: HttpResponse | None, credentials: Any) -> HttpResponse:
+    """The page a locked-out login gets (429), on /login/ and /admin/login/ alike."""
+    context = {
+        "username": (credentials or {}).get("username") or request.POST.get("username", ""),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60)),
+    }
+    return render(request, "registration/locked_out.html", context, status=429)
