@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "vetplan.core.security.ContentSecurityPolicyMiddleware",
     "vetplan.core.security.RequestBodyLimitMiddleware",  # an oversized body is refused unread
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -172,6 +173,24 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; see base.html
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (core/security.py): scripts only from this site's files, never inline. Styles
+# may be inline: templates size their chart boxes with style="", htmx adds its indicator style, and
+# ECharts and Swagger UI style what they draw; an injected style cannot run script.
+VETPLAN_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",  # the quality report's charts are data: PNGs; Swagger UI's icons
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+VETPLAN_CSP_REPORT_ONLY = env_bool("VETPLAN_CSP_REPORT_ONLY", False)
 # HTTPS is the reverse proxy's job (README: 在反向代理后部署); these say what it does, and are what
 # `vetplan check --deploy` asks for: without them it prints W004, W008, W012 and W016, nothing else.
 SESSION_COOKIE_SECURE = env_bool("VETPLAN_SECURE_COOKIES", False)

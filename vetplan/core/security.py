@@ -1,5 +1,5 @@
-"""Site-wide request hardening: a cap on the request body, read before the body; login throttling's client address
-and lockout page (django-axes, configured in settings.py)."""
+"""Site-wide request hardening: the Content-Security-Policy header; a cap on the request body, read before the
+body; login throttling's client address and lockout page (django-axes, configured in settings.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,26 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 logger = logging.getLogger("vetplan.security")
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends VETPLAN_CSP on every response (Content-Security-Policy-Report-Only with VETPLAN_CSP_REPORT_ONLY).
+
+    Scripts only from the site's own /static/ (no inline script, no on*= handler, no javascript: link:
+    templates carry data in json_script elements and behaviour in static/js/)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        policy = settings.VETPLAN_CSP
+        header = (
+            "Content-Security-Policy-Report-Only" if settings.VETPLAN_CSP_REPORT_ONLY else "Content-Security-Policy"
+        )
+        if policy and header not in response:
+            response[header] = policy
+        return response
 
 
 class RequestBodyLimitMiddleware:
