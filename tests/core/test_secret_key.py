@@ -19,8 +19,10 @@ TLS_WARNINGS = ["security.W004", "security.W008", "security.W012", "security.W01
 
 
 def run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """`vetplan ARGS` in a fresh environment: no SECRET_KEY, DEBUG or settings module unless given."""
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    """`vetplan ARGS` in a fresh environment: no SECRET_KEY, DEBUG or settings module unless given (nor the
+    browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rightly refuses)."""
+    unset = {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in unset}
     base.update(PYTHONPATH=str(ROOT), VETPLAN_VAR_DIR=str(tmp_path / "var"), **env)
     return subprocess.run(  # noqa: S603 (this interpreter, fixed arguments)
         [sys.executable, "-m", "vetplan.cli", *args], env=base, cwd=ROOT, capture_output=True, text=True, timeout=120
