@@ -12,8 +12,9 @@ import sys
 from collections.abc import MutableMapping
 from pathlib import Path
 
-# The commands that start the site: without SECRET_KEY they make the installation's own key.
-STARTS_THE_SITE = {"demo", "serve"}
+# The commands that start the site (its server, its background worker): without SECRET_KEY they make
+# the installation's own key.
+STARTS_THE_SITE = {"demo", "serve", "worker"}
 KEY_FILE = "secret_key"
 
 
@@ -42,11 +43,24 @@ def use_installation_key(command: str, environ: MutableMapping[str, str], var_di
     if not path.exists():
         if command not in STARTS_THE_SITE:
             return
-        var_dir.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w") as key_file:
-            key_file.write(secrets.token_urlsafe(50) + "\n")
+        _write_key_once(path)
     environ["SECRET_KEY"] = path.read_text().strip()
+
+
+def _write_key_once(path: Path) -> None:
+    """Written whole under another name, then linked into place: a server and a worker started together
+    both end up with the one key that got there first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as key_file:
+        key_file.write(secrets.token_urlsafe(50) + "\n")
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()
 
 
 if __name__ == "__main__":

@@ -93,3 +93,11 @@ def test_the_console_script_passes_the_key_to_the_server(tmp_path: Path, command
     result = run(tmp_path, command, "--help", DEBUG="0")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "var" / "secret_key").exists()
+
+
+def test_a_key_made_meanwhile_by_another_process_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "secret_key").write_text("made-by-the-server\n")
+    environ: dict[str, str] = {}
+    use_installation_key("worker", environ, tmp_path)
+    assert environ["SECRET_KEY"] == "made-by-the-server"
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]
