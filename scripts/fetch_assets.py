@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Install the front-end assets (htmx, ECharts) from the npm registry into vetplan/static/vendor/.
+"""Install the front-end assets (htmx, ECharts, Swagger UI) from the npm registry into vetplan/static/vendor/.
 
 Run by the setup step (`make install`); the application never loads anything from a CDN.
 Each package is pinned by version and by the registry's sha512 integrity hash, so a
@@ -32,6 +32,16 @@ ASSETS = [
         "5.6.0",
         "sha512-oTbVTsXfKuEhxftHqL5xprgLoc0k7uScAwtryCgWF6hPYFLRwOUHiFmHGCBKP5NPFNkDVopOieyUqYGH8Fa3kA==",
         {"package/dist/echarts.min.js": "echarts.min.js"},
+    ),
+    (  # the API docs page, /api/docs (vetplan/api/docs.py)
+        "swagger-ui-dist",
+        "5.35.0",
+        "sha512-U06rpMtW9V3XPGOBeamTUSr0Z09jMX4IJuANpE/EZbAhw0G8CgwrzU4YmXkn/h0wCDNsXdGarTNNHC3sU8yVUQ==",
+        {
+            "package/swagger-ui-bundle.js": "swagger-ui-bundle.js",
+            "package/swagger-ui.css": "swagger-ui.css",
+            "package/swagger-ui.css.map": "swagger-ui.css.map",  # named by the .css; collectstatic needs it
+        },
     ),
 ]
 

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from vetplan.env import env_bool, env_int, env_list, env_str
+from vetplan.env import BASE_DIR, env_bool, env_int, env_list, env_str, var_dir
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(env_str("VETPLAN_VAR_DIR", str(BASE_DIR / "var")))
+VAR_DIR = var_dir()
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and env_bool("VETPLAN_REQUIRE_SECRET_KEY", False):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production (VETPLAN_REQUIRE_SECRET_KEY=1)")
-    # A development key, only for the demo and the tests; production sets SECRET_KEY.
-    SECRET_KEY = "vetplan-insecure-development-key-set-SECRET_KEY-in-production"  # noqa: S105
+    if not DEBUG:
+        # `vetplan demo` and `vetplan serve` put the installation's own key (var/secret_key, made on
+        # first use) into the environment (vetplan/cli.py); anything else started without DEBUG names one.
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set: with DEBUG off vetplan needs a secret key of its own. Set SECRET_KEY "
+            "(e.g. the output of `python -c 'import secrets; print(secrets.token_urlsafe(50))'`), or start "
+            "with `vetplan serve` / `vetplan demo`, which make one under VETPLAN_VAR_DIR (var/secret_key)."
+        )
+    SECRET_KEY = "vetplan-insecure-development-key-DEBUG-only"  # noqa: S105 (only ever used with DEBUG=1)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -33,6 +37,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
     "vetplan.core",
     "vetplan.orgs",
     "vetplan.plans",
@@ -46,16 +51,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "vetplan.core.security.ContentSecurityPolicyMiddleware",
+    "vetplan.core.security.RequestBodyLimitMiddleware",  # an oversized body is refused unread
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # These two check the URL and the user's role (request.user is set by AuthenticationMiddleware's
+    # request phase, which runs before any view phase) before CsrfViewMiddleware reads the body: an
+    # anonymous or not-permitted upload is refused before it is received.
+    "vetplan.core.params.UrlIntegerRangeMiddleware",
+    "vetplan.core.access.RoleRuleMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "vetplan.core.access.RoleRuleMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "vetplan.urls"
@@ -101,6 +113,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Login throttling (django-axes) on /login/ and /admin/login/: after VETPLAN_LOGIN_FAILURE_LIMIT wrong
+# passwords for one user name from one address, that pair is refused for VETPLAN_LOGIN_LOCKOUT_MINUTES
+# (a county office behind one address is not locked out by one colleague's typos). Counted in the database,
+# so every worker process sees the same count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("VETPLAN_LOGIN_THROTTLING", True)
+AXES_FAILURE_LIMIT = env_int("VETPLAN_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("VETPLAN_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "vetplan.core.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "vetplan.core.security.client_ip"
+AXES_VERBOSE = False  # no start-up banner; each failure and each lockout is still one warning line
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -137,6 +165,8 @@ CACHES = {
 
 # Uploads: kept small; plan documents are text, not scans.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("VETPLAN_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# Any request body above this is refused (413) before it is read, whatever the page (core/security.py).
+VETPLAN_MAX_REQUEST_BYTES = env_int("VETPLAN_MAX_REQUEST_BYTES", 50 * 1024 * 1024)
 # Data may be reported from this many years before the earliest plan's first year (its baseline).
 VETPLAN_BASELINE_YEARS = env_int("VETPLAN_BASELINE_YEARS", 5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -145,12 +175,46 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; see base.html
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (core/security.py): scripts only from this site's files, never inline. Styles
+# may be inline: templates size their chart boxes with style="", htmx adds its indicator style, and
+# ECharts and Swagger UI style what they draw; an injected style cannot run script.
+VETPLAN_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",  # the quality report's charts are data: PNGs; Swagger UI's icons
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+VETPLAN_CSP_REPORT_ONLY = env_bool("VETPLAN_CSP_REPORT_ONLY", False)
+# HTTPS is the reverse proxy's job (README: 在反向代理后部署); these say what it does, and are what
+# `vetplan check --deploy` asks for: without them it prints W004, W008, W012 and W016, nothing else.
 SESSION_COOKIE_SECURE = env_bool("VETPLAN_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("VETPLAN_HSTS_SECONDS", 0)
+# Off by default: the site is often one host under a government domain whose other hosts are not ours.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("VETPLAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("VETPLAN_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("VETPLAN_SSL_REDIRECT", False)
+# Behind a proxy: how many proxies append to X-Forwarded-For (the client address for login throttling),
+# and whether the proxy's X-Forwarded-Proto says the request came over HTTPS.
+VETPLAN_PROXY_COUNT = env_int("VETPLAN_PROXY_COUNT", 0)
+if env_bool("VETPLAN_PROXY_HTTPS_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Each 403, 404 or other 4xx is one line; only server errors (5xx) carry a traceback. On the logger
+    # for every handler of its records (the test run's too), on the handler for django.security.*.
+    "filters": {"client_errors_on_one_line": {"()": "vetplan.core.logging.ClientErrorsOnOneLine"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_errors_on_one_line"]}},
+    "loggers": {"django.request": {"filters": ["client_errors_on_one_line"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

@@ -55,7 +55,8 @@ def test_a_praise_bulletin_names_its_units_with_their_round_results(county: Coun
     school = round_.assessments.get(organization=county.school)
     sheet = openpyxl.load_workbook(io.BytesIO(FORMATTERS["xlsx"](document))).active
     rows = {row[1]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
-    assert rows["县职教中心"][2:] == (str(school.total), school.get_grade_display(), str(school.rank))
+    # The total and the rank are numbers, for a spreadsheet to add up.
+    assert rows["县职教中心"][2:] == (float(school.total), school.get_grade_display(), school.rank)
     content = FORMATTERS["pdf"](document)
     text = pdf_text(content)
     assert "通报表扬单位" in text and f"县职教中心{school.total}{school.get_grade_display()}" in text

@@ -19,6 +19,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.reports.pdf_pages import ink_share, pdf_text
+from tests.reports.xlsx_shown import shown_rows
 from vetplan.demo.loader import load_demo_county
 from vetplan.orgs.models import Organization
 from vetplan.plans.models import Plan
@@ -41,7 +42,7 @@ def reopen_docx(content: bytes) -> list[list[list[str]]]:
 def reopen_xlsx(content: bytes) -> list[list[list[str]]]:
     """Each sheet's table (one per sheet, below the title row), header first."""
     workbook = openpyxl.load_workbook(io.BytesIO(content))
-    return [[[str(v) for v in row] for row in sheet.iter_rows(min_row=2, values_only=True)] for sheet in workbook]
+    return [shown_rows(sheet, min_row=2) for sheet in workbook]
 
 
 def year_rows(tables: list[list[list[str]]]) -> dict[str, str]:

@@ -16,6 +16,7 @@ from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 
 from vetplan.api.auth import TokenAuth
+from vetplan.api.docs import LocalSwagger
 from vetplan.core.access import scope_of
 from vetplan.indicators import queries
 from vetplan.indicators.models import Indicator, IndicatorValue
@@ -28,6 +29,7 @@ api = NinjaAPI(
     version="1",
     urls_namespace="api",
     auth=TokenAuth(),
+    docs=LocalSwagger(),
     description="县域职业教育规划实施与督导系统接口：批量报送数据、读取目标状态与指标值。",
 )
 

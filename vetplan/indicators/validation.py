@@ -18,6 +18,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from vetplan.core.access import scope_of
+from vetplan.core.params import parse_int
 from vetplan.indicators.access import reportable_organizations
 from vetplan.indicators.catalogue import catalogue_data
 from vetplan.indicators.models import DataElement, DataValue
@@ -96,8 +97,8 @@ class DataBatch:
         org = None
         if isinstance(ref, Organization):
             org = self._by_pk.get(ref.pk)
-        elif isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-            org = self._by_pk.get(int(ref))
+        elif (pk := parse_int(ref)) is not None:
+            org = self._by_pk.get(pk)
         elif isinstance(ref, str):
             org = self._by_name.get(ref.strip())
         if org is None:

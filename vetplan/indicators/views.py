@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vetplan.core.access import scope_of
+from vetplan.core.params import parse_int, query_int, query_year
 from vetplan.indicators import queries
 from vetplan.indicators.access import dataset_of, get_org_for_data, reportable_organizations
 from vetplan.indicators.completeness import Finality, missing_units, region_progress
@@ -41,22 +42,16 @@ from vetplan.plans.models import Target
 YEARS_SHOWN = 5
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 10 else None
-
-
 def dashboard(request: HttpRequest) -> HttpResponse:
     targets = queries.visible_targets(request.user)
     plans = visible_plans(request.user).select_related(None).only("pk", "title")
-    plan_pk = _int(request.GET.get("plan"))
+    plan_pk = query_int(request, "plan")
     if plan_pk:
         targets = targets.filter(plan_id=plan_pk)
-    org_pk = _int(request.GET.get("org"))
+    org_pk = query_int(request, "org")
     parent = get_org_for_data(request.user, org_pk) if org_pk else None
     region = queries.user_region(request.user) if parent is None else None
-    drill = queries.drilldown(
-        queries.drill_units(request.user, parent), targets, _int(request.GET.get("year")), region=region
-    )
+    drill = queries.drilldown(queries.drill_units(request.user, parent), targets, query_year(request), region=region)
     counts = queries.status_counts(targets)
     return render(
         request,
@@ -242,7 +237,7 @@ def completeness(request: HttpRequest) -> HttpResponse:
     region = _progress_region(request)
     low, high = allowed_years(region)
     years = list(range(max(low, high - 2), high + 1))
-    year = _int(request.GET.get("year"))
+    year = query_year(request)
     year = year if year in years else high
     missing = {
         dataset: missing_units(region, dataset, year)
@@ -331,7 +326,10 @@ def _progress_region(request: HttpRequest, write: bool = False) -> Region:
     scope = scope_of(request.user)
     if write and not scope.supervises:
         raise PermissionDenied("只有督导室可以截止数据或催报。")
-    pk = _int(request.POST.get("region") if request.method == "POST" else request.GET.get("region")) or scope.region_id
+    pk = (
+        parse_int(request.POST.get("region") if request.method == "POST" else request.GET.get("region"))
+        or scope.region_id
+    )
     regions = _progress_regions(request)
     region = regions.filter(pk=pk).first() if pk else regions.first()
     if region is None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from vetplan.core.access import scope_of
 from vetplan.core.history import history_entries
 from vetplan.core.pagination import paginate, querystring_without_page
+from vetplan.core.params import query_int, query_year
 from vetplan.core.versioning import pop_version, save_edit
 from vetplan.orgs.models import Organization
 from vetplan.plans import services
@@ -93,18 +94,13 @@ def plan_edit(request: HttpRequest, plan_pk: int) -> HttpResponse:
     return render(request, "plans/form.html", {"form": form, "plan": plan, "heading": "修改规划信息"})
 
 
-def _plan_filter(request: HttpRequest) -> int | None:
-    value = request.GET.get("plan", "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
-
-
 def target_list(request: HttpRequest) -> HttpResponse:
     targets = Target.objects.filter(plan__in=visible_plans(request.user)).select_related("plan")
     plan_id, year, q = request.GET.get("plan"), request.GET.get("year"), request.GET.get("q", "").strip()
-    if plan_id and plan_id.isdigit():
-        targets = targets.filter(plan_id=int(plan_id))
-    if year and year.isdigit():
-        targets = targets.filter(deadline_year=int(year))
+    if (plan_pk := query_int(request, "plan")) is not None:
+        targets = targets.filter(plan_id=plan_pk)
+    if (deadline_year := query_year(request)) is not None:
+        targets = targets.filter(deadline_year=deadline_year)
     if q:
         targets = targets.filter(Q(indicator_text__icontains=q) | Q(sentence__icontains=q))
     return render(
@@ -152,14 +148,14 @@ def task_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     tasks = visible_tasks(request.user).select_related("plan").prefetch_related(UNITS, SHARED)
     status, due, unit, q = (request.GET.get(k, "").strip() for k in ("status", "due", "unit", "q"))
-    plan_id = _plan_filter(request)
+    plan_id = query_int(request, "plan")
     if plan_id:
         tasks = tasks.filter(plan_id=plan_id)
     if status in Task.Status.values:
         tasks = tasks.filter(status=status)
     tasks = filter_by_due(tasks, due, today)
-    if unit.isdigit() and len(unit) < 10:
-        tasks = tasks.filter(Q(lead_units=int(unit)) | Q(responsible_units=int(unit))).distinct()
+    if (unit_pk := query_int(request, "unit")) is not None:
+        tasks = tasks.filter(Q(lead_units=unit_pk) | Q(responsible_units=unit_pk)).distinct()
     if q:
         tasks = tasks.filter(Q(text__icontains=q) | Q(seq=q))
     scope = scope_of(request.user)

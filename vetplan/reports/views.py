@@ -22,13 +22,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vetplan.core.pagination import paginate
+from vetplan.core.params import query_int
 from vetplan.core.versioning import save_edit
 from vetplan.plans.access import get_plan_for_user, visible_plans
 from vetplan.reports import access, services
 from vetplan.reports.bulletin import bulletin_report
 from vetplan.reports.content import ReportDocument, to_json
 from vetplan.reports.fonts import FontMissingError
-from vetplan.reports.formatters import CONTENT_TYPES, FORMATTERS
+from vetplan.reports.formatters import CONTENT_TYPES, FORMATTERS, LAYOUT_VERSIONS
 from vetplan.reports.forms import NarrativesForm, PublishForm, QualityReportCreateForm, WithdrawForm
 from vetplan.reports.quality_report import (
     latest_year,
@@ -64,14 +65,14 @@ def report_list(request: HttpRequest) -> HttpResponse:
     rounds = supervision_access.visible_rounds(request.user).order_by("-year", "-pk")[:RECENT] if can_supervise else []
     bulletins = supervision_access.visible_bulletins(request.user).order_by("-published_at", "-pk")[:RECENT]
     plans = visible_plans(request.user).order_by("-issued_on", "-pk")
-    plan = request.GET.get("plan", "")
+    plan, plan_pk = request.GET.get("plan", ""), query_int(request, "plan")
     return render(
         request,
         "reports/report_list.html",
         {
             "all_plans": plans,
             "plan_filter": plan,
-            "plans": plans.filter(pk=int(plan)) if plan.isdigit() and len(plan) < 10 else plans,
+            "plans": plans.filter(pk=plan_pk) if plan_pk is not None else plans,
             "rounds": rounds,
             "bulletins": bulletins,
             "quality_reports": access.visible_quality_reports(request.user).select_related("region", "organization")[
@@ -259,9 +260,10 @@ def download(document: ReportDocument, fmt: str) -> HttpResponse:
 
 def formatted(document: ReportDocument, fmt: str) -> bytes:
     """The file, laid out once per content: the key is a hash of what the report says, so a changed
-    report (new figures, another day's date) is a new entry and nothing is ever stale."""
+    report (new figures, another day's date) is a new entry and nothing is ever stale; and the
+    formatter's layout version, so a file laid out by an older formatter is not served either."""
     text = json.dumps(to_json(document), sort_keys=True, ensure_ascii=False)
-    key = f"report:{fmt}:{hashlib.sha256(text.encode()).hexdigest()}"
+    key = f"report:{fmt}:{LAYOUT_VERSIONS[fmt]}:{hashlib.sha256(text.encode()).hexdigest()}"
     cache = caches["reports"]
     content: bytes | None = cache.get(key)
     if content is None:

@@ -15,6 +15,10 @@ FORMATTERS: dict[str, Callable[[ReportDocument], bytes]] = {
     "pdf": to_pdf,
 }
 
+# Raised when a formatter lays the same content out differently, so that the files cached by content
+# (reports/views.py) are laid out anew: xlsx 2 typed its figures and neutralised formula-like text.
+LAYOUT_VERSIONS = {"docx": 1, "xlsx": 2, "pdf": 1}
+
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

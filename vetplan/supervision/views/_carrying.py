@@ -6,16 +6,17 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 
+from vetplan.core.params import query_int
 from vetplan.supervision import access, services
 from vetplan.supervision.models import Bulletin, Consequence
 
 
 def consequence_of(request: HttpRequest, carrier: str) -> Consequence | None:
     """The 结果运用 a new record is created to carry out (`?consequence=N`), if any, checked."""
-    pk = request.GET.get("consequence", "")
-    if not pk.isdigit() or len(pk) > 12:
+    pk = query_int(request, "consequence")
+    if pk is None:
         return None
-    consequence = access.get_consequence_for_user(request.user, int(pk), write=True)
+    consequence = access.get_consequence_for_user(request.user, pk, write=True)
     if services.carrier_field(consequence.kind) != carrier:
         raise Http404("该结果运用不由此类记录落实。")
     return consequence
