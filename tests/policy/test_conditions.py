@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from vetplan.policy.conditions import HIGHER_ENGINEERING, SECONDARY, TECHNICAL, SchoolFacts, assess, county_share
-from vetplan.policy.params import default_table
+from vetplan.policy.conditions import (
+    HIGHER_ENGINEERING,
+    SECONDARY,
+    SECONDARY_ARTS,
+    TECHNICAL,
+    SchoolFacts,
+    assess,
+    county_share,
+)
+from vetplan.policy.params import Parameter, default_table
 
 PARAMS = default_table()
 COMPLIANT = SchoolFacts(
@@ -87,3 +95,20 @@ def test_the_county_share_counts_schools_with_complete_figures() -> None:
     missing = SchoolFacts(**{**COMPLIANT.__dict__, "name": "缺", "books": None})
     share = county_share([assess(f, PARAMS, 2025) for f in (COMPLIANT, short, missing)])
     assert (share.compliant, share.assessed, share.total, share.share) == (1, 2, 3, 50)
+
+
+def test_an_arts_school_is_held_to_the_provinces_values() -> None:
+    small = SchoolFacts(
+        "艺术中职", SECONDARY_ARTS, students=600, teachers=40, land=18000, building=13000, equipment=1_600_000,
+        books=18000,
+    )  # fmt: skip
+    assert assess(small, PARAMS, 2025).compliant is False  # shipped equal to 一般类 until the province's are entered
+    provincial = PARAMS.with_overrides(
+        Parameter(f"secondary_arts.{key}", value, 2022, "某省艺术类中职办学条件标准")
+        for key, value in {
+            "land": 15000, "land_per_student": 25, "building": 12000, "teachers": 35, "equipment": 1_500_000,
+        }.items()
+    )  # fmt: skip
+    result = assess(small, provincial, 2025)
+    assert result.compliant is True
+    assert "secondary_arts.land@2022" in result.parameter_version

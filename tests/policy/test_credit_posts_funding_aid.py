@@ -144,6 +144,46 @@ def test_students_who_look_eligible_but_are_not_on_the_roster_are_listed() -> No
     assert {(a.pupil, a.kind) for a in missing} == {("S2", "国家助学金"), ("S2", "雨露计划")}
 
 
+@pytest.mark.parametrize(
+    ("grade", "enrolled", "agricultural", "difficulty", "poverty", "kinds"),
+    [
+        (1, True, False, False, "", {"免学费"}),
+        (1, True, True, False, "", {"免学费", "国家助学金"}),
+        (2, True, False, True, "", {"免学费", "国家助学金"}),
+        (3, True, True, True, "", {"免学费"}),  # 助学金 is for 一、二年级
+        (2, True, False, False, "lifted", {"免学费", "雨露计划"}),
+        (3, True, False, False, "monitored", {"免学费", "雨露计划"}),
+        (1, True, True, True, "lifted", {"免学费", "国家助学金", "雨露计划"}),
+        (4, True, True, True, "", set()),  # beyond the three years
+        (1, False, True, True, "lifted", set()),  # not 在籍
+    ],
+)
+def test_who_gets_what(
+    grade: int, enrolled: bool, agricultural: bool, difficulty: bool, poverty: str, kinds: set
+) -> None:
+    pupil = Pupil("S", "学生", grade, enrolled, agricultural, difficulty, poverty, fee=2000)
+    assert {a.kind for a in roster([pupil], PARAMS, 2025)} == kinds
+
+
+@pytest.mark.parametrize(
+    ("used", "collected", "year", "value", "meets"),
+    [(300_000, 1_000_000, 2025, 30, True), (299_999, 1_000_000, 2025, 29.9999, False), (0, 0, 2025, None, None)],
+)
+def test_the_surcharge_share_against_thirty_percent(
+    used: float, collected: float, year: int, value: float | None, meets: bool | None
+) -> None:
+    share = surcharge_share(used, collected, "地方教育附加", PARAMS, year)
+    assert (share.value, share.meets) == (value, meets)
+    assert "国发〔2014〕19号" in share.explanation.source
+
+
+def test_per_student_funding_for_a_secondary_school_has_no_floor_until_the_province_sets_one() -> None:
+    figure = per_student_funding(15_000_000, 1000, PARAMS, 2025, level="secondary")
+    assert (figure.value, figure.meets) == (15_000, None) and "未设定" in figure.explanation.rule
+    provincial = PARAMS.with_overrides([Parameter("funding.secondary_floor", 16000, 2024, "某省文件")])
+    assert per_student_funding(15_000_000, 1000, provincial, 2025, level="secondary").meets is False
+
+
 def test_the_policy_package_imports_nothing_from_django() -> None:
     code = (
         "import sys, pkgutil, importlib, vetplan.policy as p\n"
