@@ -53,6 +53,7 @@ CREDIT_YEARS = [(2023, 2_000_000, 180_000), (2024, 300_000, 260_000), (2025, 0, 
 def load_demo_mechanisms(region: Region, plan: Plan, users: dict[str, Any], today: dt.date) -> None:
     schools = {o.display_name: o for o in Organization.objects.filter(region=region, type=Organization.Type.SCHOOL)}
     _conditions(schools)
+    _local_surcharge(region)
     _target(plan, users["duban"])
     _credit(region, users)
     internships.refresh(
@@ -78,6 +79,22 @@ def _conditions(schools: dict[str, Organization]) -> None:
             ]
     load_data_values(rows)
     conditions.refresh([s.pk for s in schools.values()], [2024, 2025])
+
+
+def _local_surcharge(region: Region) -> None:
+    """县财政局's 地方教育附加 (万元): collected and used for VET, the base of the 30% rule."""
+    finance = Organization.objects.filter(region=region, short_name="县财政局").first()
+    if finance is None:
+        return
+    elements = {e.code: e for e in DataElement.objects.filter(code__startswith="local_surcharge")}
+    figures = {2024: (760, 221), 2025: (820, 251)}
+    load_data_values(
+        [
+            DataValue(element=elements[code], organization=finance, year=year, value=value, source="demo")
+            for year, pair in figures.items()
+            for code, value in zip(("local_surcharge_collected", "local_surcharge_to_vet"), pair, strict=True)
+        ]
+    )
 
 
 def _target(plan: Plan, by: Any) -> None:
