@@ -1,0 +1,456 @@
+"""The per-subject element totals the indicator values are evaluated from (the `SubjectTotal` table).
+
+One row per subject and year, three kinds of subject:
+
+- OWN: a unit's own values (one value per element at most);
+- UNIT: a unit's subtree (`path__startswith`), the unit included;
+- REGION: every unit whose region lies in the region's subtree.
+
+Two columns per data element an indicator uses: `e<id>` the total (NULL when no value makes it
+up) and `n<id>` how many values do. The element columns are not Django fields: the migration
+adds them for the elements it finds, and `ensure_columns` adds the others, so the table never
+needs a migration when the catalogue grows.
+
+Three ways the totals change, each a few statements whatever the size of the province:
+
+- `rebuild()`: everything from the data values, set-based (own rows, then one GROUP BY per
+  depth of the unit tree over path prefixes, then the regions up a small ancestor table);
+- `apply_changes(changes)`: after saved or deleted values, the difference between a unit's
+  values now and its OWN row (new − old, and the count's change) is added to that unit's
+  rows, its ancestors' and its regions' in one UPDATE;
+- `resum(units, regions)`: named UNIT and REGION rows summed again from the OWN rows (after a
+  unit moved to another parent or region).
+
+Only integers (ids, depths) are ever interpolated into the SQL; values are parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+
+from vetplan.indicators.models import DataValue, SubjectTotal
+from vetplan.orgs.models import Organization, Region
+
+OWN, UNIT, REGION = SubjectTotal.Kind.OWN.value, SubjectTotal.Kind.UNIT.value, SubjectTotal.Kind.REGION.value
+SEGMENT = 9  # one "%08d/" step of Organization.path
+# A total that an update brings within this fraction of the figures it came from is a total that
+# cancelled out (values entered, then taken back): it is 0, not the rounding left of the floats.
+CANCELLED = 1e-12
+
+_COLUMN = re.compile(r"^e(\d+)$")
+
+
+def table() -> str:
+    return connection.ops.quote_name(SubjectTotal._meta.db_table)
+
+
+def total(pk: int) -> str:
+    return f"e{int(pk):d}"
+
+
+def count(pk: int) -> str:
+    return f"n{int(pk):d}"
+
+
+# ---------------------------------------------------------------- the element columns
+
+
+def element_columns() -> set[int]:
+    """The ids of the elements that have their columns (one cheap catalogue query)."""
+    name = SubjectTotal._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+                [name],
+            )
+        else:
+            cursor.execute("SELECT name FROM pragma_table_info(%s)", [name])
+        names = [row[0] for row in cursor.fetchall()]
+    return {int(m.group(1)) for n in names if (m := _COLUMN.match(n))}
+
+
+def ensure_columns(pks: Iterable[int]) -> set[int]:
+    """Add the columns of elements that have none; the ids added (their totals are not filled)."""
+    wanted = set(pks)
+    missing = sorted(wanted - element_columns()) if wanted else []
+    if missing:
+        real = "double precision" if connection.vendor == "postgresql" else "REAL"
+        with connection.cursor() as cursor:
+            for pk in missing:
+                cursor.execute(f"ALTER TABLE {table()} ADD COLUMN {total(pk)} {real} NULL")
+                cursor.execute(f"ALTER TABLE {table()} ADD COLUMN {count(pk)} integer NOT NULL DEFAULT 0")
+    return set(missing)
+
+
+# ---------------------------------------------------------------- reading
+
+
+Key = tuple[int, int, int]  # (kind, subject id, year)
+
+
+def read(
+    subjects: dict[int, Iterable[int]],
+    *,
+    years: Iterable[int] | None = None,
+    elements: Sequence[int] = (),
+    present: set[int] | None = None,
+) -> dict[Key, dict[int, float | None]]:
+    """{(kind, subject, year): {element id: total}} of the subjects' rows ({kind: ids}), one query;
+    `present`, when given, receives the ids of the elements that have their columns.
+
+    Every column is read (the rows are few) so that an element without a column, never summed,
+    reads as no data (None) without asking the catalogue which columns there are."""
+    by_kind = {kind: sorted(set(ids)) for kind, ids in subjects.items()}
+    if not any(by_kind.values()):
+        return {}
+    where, params = _subjects(by_kind)
+    where = f"({where})"
+    if years is not None:
+        year_list = sorted(set(years))
+        if not year_list:
+            return {}
+        where += f" AND year IN ({', '.join(['%s'] * len(year_list))})"
+        params += year_list
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {table()} WHERE {where}", params)  # noqa: S608
+        names = [column[0] for column in cursor.description]
+        rows = cursor.fetchall()
+    at = {name: i for i, name in enumerate(names)}
+    if present is not None:
+        present.update(int(m.group(1)) for name in names if (m := _COLUMN.match(name)))
+    kind_at, subject_at, year_at = at["kind"], at["subject_id"], at["year"]
+    wanted = [(pk, at.get(total(pk))) for pk in elements]
+    out: dict[Key, dict[int, float | None]] = {}
+    for row in rows:
+        out[(row[kind_at], row[subject_at], row[year_at])] = {pk: (None if i is None else row[i]) for pk, i in wanted}
+    return out
+
+
+def _subjects(by_kind: dict[int, Sequence[int]]) -> tuple[str, list[Any]]:
+    parts, params = [], []
+    for kind, ids in by_kind.items():
+        if ids:
+            parts.append(f"(kind = {kind:d} AND subject_id IN ({', '.join(['%s'] * len(ids))}))")
+            params += list(ids)
+    return " OR ".join(parts) or "1 = 0", params
+
+
+# ---------------------------------------------------------------- the full rebuild
+
+
+Progress = Callable[[str, int, int], None]  # (step, done, of)
+
+
+def rebuild(elements: Sequence[int], progress: Progress | None = None) -> int:
+    """Every row again from the data values, for the given elements; how many rows there are.
+
+    `progress(step, done, of)` is called before each statement, and with done == of at the end."""
+    report = progress or (lambda step, done, of: None)
+    elements = sorted(set(elements))
+    ensure_columns(elements)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # TRUNCATE takes the table's lock before the data values are read, so a save running
+            # meanwhile either committed already (and is read) or waits and applies its change after.
+            cursor.execute(f"TRUNCATE TABLE {table()} RESTART IDENTITY")
+        else:
+            cursor.execute(f"DELETE FROM {table()}")  # noqa: S608
+        if not elements:
+            return 0
+        with _more_work_mem(cursor):
+            statements = [("单位数据", _own_rows(elements)), *_rollups(cursor, elements)]
+            for done, (step, statement) in enumerate(statements):
+                report(step, done, len(statements))
+                cursor.execute(statement)
+            report("完成", len(statements), len(statements))
+            if connection.vendor == "postgresql":
+                cursor.execute(f"ANALYZE {table()}")  # fresh statistics for the next saves' lookups
+        cursor.execute(f"SELECT count(*) FROM {table()}")  # noqa: S608
+        return int(cursor.fetchone()[0])
+
+
+def _columns(elements: Sequence[int]) -> str:
+    return ", ".join(f"{total(pk)}, {count(pk)}" for pk in elements)
+
+
+def _own_rows(elements: Sequence[int]) -> str:
+    dv = connection.ops.quote_name(DataValue._meta.db_table)
+    # FILTER (SQLite ≥ 3.30, PostgreSQL) rather than SUM(CASE …): PostgreSQL evaluates it faster.
+    pivot = ", ".join(
+        f"SUM(dv.value) FILTER (WHERE dv.element_id = {pk:d}), COUNT(*) FILTER (WHERE dv.element_id = {pk:d})"
+        for pk in elements
+    )
+    # SQLite would look the elements up in the element index and sort every value for the GROUP
+    # BY; `+element_id` keeps it off that index, so it reads in (organization, year) index order and
+    # groups as it goes (1.8 s → 0.9 s at 2,000 units, measured). PostgreSQL scans the table either way.
+    element = "+dv.element_id" if connection.vendor == "sqlite" else "dv.element_id"
+    return (
+        f"INSERT INTO {table()} (kind, subject_id, year, {_columns(elements)}) "  # noqa: S608
+        f"SELECT {OWN:d}, dv.organization_id, dv.year, {pivot} FROM {dv} dv "
+        f"WHERE {element} IN ({', '.join(str(pk) for pk in elements)}) GROUP BY dv.organization_id, dv.year"
+    )
+
+
+def _rollups(cursor: Any, elements: Sequence[int]) -> list[tuple[str, str]]:
+    """The UNIT rows (one GROUP BY per depth over path prefixes) and the REGION rows, from the OWN rows."""
+    org = connection.ops.quote_name(Organization._meta.db_table)
+    columns = _columns(elements)
+    sums = ", ".join(f"SUM(l.{total(pk)}), SUM(l.{count(pk)})" for pk in elements)
+    depths = sorted({len(p) // SEGMENT for p in Organization.objects.exclude(path="").values_list("path", flat=True)})
+    statements = [
+        (
+            f"第{d}级单位汇总",
+            f"INSERT INTO {table()} (kind, subject_id, year, {columns}) "  # noqa: S608
+            f"SELECT {UNIT:d}, a.id, l.year, {sums} FROM {table()} l "
+            f"JOIN {org} o ON o.id = l.subject_id JOIN {org} a ON a.path = substr(o.path, 1, {d * SEGMENT:d}) "
+            f"WHERE l.kind = {OWN:d} AND length(o.path) >= {d * SEGMENT:d} GROUP BY a.id, l.year",
+        )
+        for d in depths
+    ]
+    statements.append(("区域汇总", _region_rows(cursor, elements, None)))
+    return statements
+
+
+def _region_rows(cursor: Any, elements: Sequence[int], only: set[int] | None) -> str:
+    """INSERT of the REGION rows (all, or `only` those regions): summed per (region, year) first,
+    then up the region tree (joining every OWN row to each of its ancestor regions groups 3× as
+    many rows)."""
+    org = connection.ops.quote_name(Organization._meta.db_table)
+    cursor.execute("DROP TABLE IF EXISTS ind_region_anc")
+    cursor.execute("CREATE TEMPORARY TABLE ind_region_anc (region_id integer, ancestor_id integer)")
+    paths = dict(Region.objects.values_list("path", "pk"))
+    closure = [
+        (pk, paths[path[: i + 1]])
+        for path, pk in paths.items()
+        for i, ch in enumerate(path)
+        if ch == "/" and path[: i + 1] in paths and (only is None or paths[path[: i + 1]] in only)
+    ]
+    cursor.executemany("INSERT INTO ind_region_anc (region_id, ancestor_id) VALUES (%s, %s)", closure)
+    columns = _columns(elements)
+    sums = ", ".join(f"SUM(l.{total(pk)}) AS {total(pk)}, SUM(l.{count(pk)}) AS {count(pk)}" for pk in elements)
+    outer = ", ".join(f"SUM(l.{total(pk)}), SUM(l.{count(pk)})" for pk in elements)
+    return (
+        f"INSERT INTO {table()} (kind, subject_id, year, {columns}) "  # noqa: S608
+        f"SELECT {REGION:d}, ra.ancestor_id, l.year, {outer} FROM ("
+        f"SELECT o.region_id AS region_id, l.year AS year, {sums} FROM {table()} l "
+        f"JOIN {org} o ON o.id = l.subject_id WHERE l.kind = {OWN:d} GROUP BY o.region_id, l.year"
+        ") l JOIN ind_region_anc ra ON ra.region_id = l.region_id GROUP BY ra.ancestor_id, l.year"
+    )
+
+
+@contextmanager
+def _more_work_mem(cursor: Any) -> Iterator[None]:
+    """On PostgreSQL, work_mem 64MB for the rebuild's statements (SET LOCAL, restored after for a
+    caller's transaction): the hash aggregates stay in memory instead of spilling to disk."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    cursor.execute("SELECT current_setting('work_mem'), set_config('work_mem', '64MB', true)")
+    (previous, _) = cursor.fetchone()
+    yield
+    cursor.execute("SELECT set_config('work_mem', %s, true)", [previous])
+
+
+# ---------------------------------------------------------------- re-summing named subjects
+
+
+def resum(units: set[int], regions: set[int], elements: Sequence[int]) -> None:
+    """The UNIT rows of `units` and the REGION rows of `regions` summed again from the OWN rows."""
+    elements = sorted(set(elements))
+    if not elements or not (units or regions):
+        return
+    if ensure_columns(elements):
+        rebuild(elements)  # a new element has no OWN totals either
+        return
+    org = connection.ops.quote_name(Organization._meta.db_table)
+    columns = _columns(elements)
+    sums = ", ".join(f"SUM(l.{total(pk)}), SUM(l.{count(pk)})" for pk in elements)
+    with connection.cursor() as cursor:
+        subjects, params = _subjects({UNIT: sorted(units), REGION: sorted(regions)})
+        cursor.execute(f"DELETE FROM {table()} WHERE {subjects}", params)  # noqa: S608
+        if units:
+            marks = ", ".join(["%s"] * len(units))
+            cursor.execute(
+                f"INSERT INTO {table()} (kind, subject_id, year, {columns}) "  # noqa: S608
+                f"SELECT {UNIT:d}, a.id, l.year, {sums} FROM {table()} l "
+                f"JOIN {org} o ON o.id = l.subject_id "
+                f"JOIN {org} a ON a.id IN ({marks}) AND substr(o.path, 1, length(a.path)) = a.path "
+                f"WHERE l.kind = {OWN:d} GROUP BY a.id, l.year",
+                sorted(units),
+            )
+        if regions:
+            cursor.execute(_region_rows(cursor, elements, regions))
+
+
+# ---------------------------------------------------------------- saved or deleted values
+
+
+@dataclass
+class Applied:
+    """What a change touched: the units whose subtree totals and the regions whose totals moved."""
+
+    units: set[int] = field(default_factory=set)
+    regions: set[int] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    subject_years: int = 0
+
+
+def apply_changes(changes: Iterable[tuple[Organization, int, int]], elements: set[int]) -> Applied:
+    """Bring the totals up to the data values after these (unit, year, element id) changed.
+
+    `elements` are the ids to keep totals for (those the indicators use); other changes are ignored.
+    The difference between the unit's values now and its OWN row is added to the OWN row (set, so it
+    stays exact), to the UNIT rows of the unit and its ancestors and to the REGION rows of its region
+    and the regions above: one read of the rows, one INSERT of the rows a first value needs, one
+    UPDATE, whatever the number of indicators, units and regions involved.
+    """
+    units: dict[int, Organization] = {}
+    changed: dict[tuple[int, int], set[int]] = defaultdict(set)  # (unit, year) → element ids
+    for org, year, element_id in changes:
+        if element_id in elements:
+            units[org.pk] = org
+            changed[(org.pk, year)].add(element_id)
+    applied = Applied()
+    if not changed:
+        return applied
+    used = sorted({pk for pks in changed.values() for pk in pks})
+    years = {year for _, year in changed}
+    ancestors = {pk: [int(p) for p in org.path.strip("/").split("/") if p] or [pk] for pk, org in units.items()}
+    region_chain, all_regions = _region_chains({org.region_id for org in units.values()})
+    unit_ids = {a for chain in ancestors.values() for a in chain}
+    present: set[int] = set()
+    stored = read({OWN: units, UNIT: unit_ids, REGION: all_regions}, years=years, elements=used, present=present)
+    if set(used) - present:
+        ensure_columns(used)
+        rebuild(sorted(elements))  # the new columns start empty: fill them (and everything) once
+        applied.units, applied.regions, applied.years = unit_ids, all_regions, years
+        return applied
+    now = _current_values(changed)
+    # Per row: the OWN rows get absolute values, the others a sum of differences.
+    absolute: dict[Key, dict[int, float | None]] = {}
+    delta: dict[Key, dict[int, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0]))
+    for (unit, year), pks in changed.items():
+        own = stored.get((OWN, unit, year), {})
+        values = {pk: own.get(pk) for pk in used}
+        differences = {}
+        for pk in pks:
+            old, new = own.get(pk), now.get((unit, year, pk))
+            if old == new:
+                continue
+            values[pk] = new
+            differences[pk] = ((new or 0.0) - (old or 0.0), (new is not None) - (old is not None))
+        if not differences:
+            continue
+        absolute[(OWN, unit, year)] = values
+        keys = [(UNIT, a, year) for a in ancestors[unit]]
+        keys += [(REGION, r, year) for r in region_chain[units[unit].region_id]]
+        for key in keys:
+            for pk, (dv, dn) in differences.items():
+                delta[key][pk][0] += dv
+                delta[key][pk][1] += dn
+        applied.units.update(ancestors[unit])
+        applied.regions.update(region_chain[units[unit].region_id])
+        applied.years.add(year)
+    if not absolute:
+        return applied
+    missing = [key for key in [*absolute, *delta] if key not in stored]
+    if missing:
+        per_statement = MAX_PARAMETERS // 3
+        with connection.cursor() as cursor:
+            for start in range(0, len(missing), per_statement):
+                chunk = missing[start : start + per_statement]
+                cursor.execute(
+                    f"INSERT INTO {table()} (kind, subject_id, year) VALUES {', '.join(['(%s, %s, %s)'] * len(chunk))}",  # noqa: S608
+                    [value for key in chunk for value in key],
+                )
+    _update(used, absolute, delta)
+    applied.subject_years = len(absolute) + len(delta)
+    return applied
+
+
+def _current_values(changed: dict[tuple[int, int], set[int]]) -> dict[tuple[int, int, int], float]:
+    """The values stored now for the changed (unit, year, element) triples (one query)."""
+    rows = DataValue.objects.filter(
+        organization_id__in={unit for unit, _ in changed},
+        year__in={year for _, year in changed},
+        element_id__in={pk for pks in changed.values() for pk in pks},
+    ).values_list("organization_id", "year", "element_id", "value")
+    return {(u, y, e): v for u, y, e, v in rows if e in changed.get((u, y), ())}
+
+
+def _region_chains(region_ids: set[int]) -> tuple[dict[int, list[int]], set[int]]:
+    """Each region's own id and its ancestors' ids (one query over the small region table)."""
+    if not region_ids:
+        return {}, set()
+    reg = connection.ops.quote_name(Region._meta.db_table)
+    marks = ", ".join(["%s"] * len(region_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.id, a.id FROM {reg} r JOIN {reg} a ON substr(r.path, 1, length(a.path)) = a.path "  # noqa: S608
+            f"WHERE r.id IN ({marks})",
+            sorted(region_ids),
+        )
+        pairs = cursor.fetchall()
+    chains: dict[int, list[int]] = defaultdict(list)
+    for region, ancestor in pairs:
+        chains[region].append(ancestor)
+    return chains, {a for _, a in pairs}
+
+
+# SQLite allows 32,766 parameters a statement: a large batch is updated a few thousand rows at a time.
+MAX_PARAMETERS = 30000
+
+
+def _update(
+    elements: Sequence[int], absolute: dict[Key, dict[int, float | None]], delta: dict[Key, dict[int, list[float]]]
+) -> None:
+    """UPDATE … FROM a VALUES list: an OWN row takes its values, any other row adds the differences.
+
+    A count falling to 0 leaves NULL (the last value was deleted); a total that cancelled out to
+    within CANCELLED of its parts is 0. One statement unless the batch is very large."""
+    rows: list[list[Any]] = []
+    for key, values in absolute.items():
+        row = list(key)
+        for pk in elements:
+            value = values.get(pk)
+            row += [value, 0.0, 0 if value is None else 1]
+        rows.append(row)
+    for key, differences in delta.items():
+        row = list(key)
+        for pk in elements:
+            dv, dn = differences.get(pk, (0.0, 0))
+            row += [None, dv, int(dn)]
+        rows.append(row)
+    t = table()
+    cast = ", ".join(
+        ["CAST(%s AS integer)"] * 3
+        + ["CAST(%s AS double precision), CAST(%s AS double precision), CAST(%s AS integer)"] * len(elements)
+    )
+    names = ", ".join(["kind", "subject_id", "year", *(f"a{pk:d}, d{pk:d}, c{pk:d}" for pk in elements)])
+    sets = []
+    for pk in elements:
+        e, n = f"{t}.{total(pk)}", f"{t}.{count(pk)}"
+        summed = f"(COALESCE({e}, 0) + d.d{pk:d})"
+        sets.append(
+            f"{total(pk)} = CASE WHEN d.kind = {OWN:d} THEN d.a{pk:d} WHEN {n} + d.c{pk:d} <= 0 THEN NULL "
+            f"WHEN abs{summed} <= {CANCELLED!r} * (abs(COALESCE({e}, 0)) + abs(d.d{pk:d})) THEN 0 ELSE {summed} END"
+        )
+        sets.append(f"{count(pk)} = CASE WHEN d.kind = {OWN:d} THEN d.c{pk:d} ELSE {n} + d.c{pk:d} END")
+    per_statement = max(1, MAX_PARAMETERS // len(rows[0]))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            cursor.execute(
+                f"WITH d ({names}) AS (VALUES {', '.join([f'({cast})'] * len(chunk))}) "  # noqa: S608
+                f"UPDATE {t} SET {', '.join(sets)} FROM d "
+                f"WHERE {t}.kind = d.kind AND {t}.subject_id = d.subject_id AND {t}.year = d.year",
+                [value for row in chunk for value in row],
+            )
