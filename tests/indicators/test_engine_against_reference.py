@@ -185,12 +185,27 @@ def test_the_engine_agrees_with_a_plain_computation_after_saves_deletes_a_move_a
             delete_data_values([(unit, year, v.element) for v in stored], by=None)
         else:
             save_entries(tree.entries(unit, year, 0.3), by=None, source="test")
-        if step == 20:
-            # The school goes under another county's government bureau, in that county.
-            bureau = Organization.objects.get(name=f"{tree.counties[3].name}局1")
-            move_organization(moved, parent=bureau, region=tree.counties[3], by=None)
-            tree.units = list(Organization.objects.filter(pk__in=[u.pk for u in tree.units]))
+        if step == 10:
+            # A unit created under a school that has figures (the school had no unit under it).
+            school = Organization.objects.get(name=f"{tree.counties[2].name}学校1")
+            annex = OrganizationFactory(
+                name="比对分校", type=Organization.Type.SCHOOL, region=school.region, parent=school
+            )
+            tree.units.append(annex)
+            save_entries(tree.entries(annex, 2024, 0.8), by=None, source="test")
             assert_engine_agrees()
+        if step == 20:
+            # A school goes under another county's enterprise (which had no unit under it), in that county.
+            enterprise = Organization.objects.get(name=f"{tree.counties[3].name}企业")
+            move_organization(moved, parent=enterprise, region=tree.counties[3], by=None)
+            assert_engine_agrees()
+        if step == 30:
+            # A bureau's only office goes to another city's school: the bureau has no unit under it any more.
+            office = Organization.objects.get(name=f"{tree.counties[0].name}局0科室")
+            host = Organization.objects.get(name=f"{tree.counties[2].name}学校2")
+            move_organization(office, parent=host, region=tree.counties[2], by=None)
+            assert_engine_agrees()
+        tree.units = list(Organization.objects.filter(pk__in=[u.pk for u in tree.units]))
     # Every value of one unit and year taken back: its totals fall back to no data, not 0.
     gone = rng.choice(tree.units)
     stored = list(DataValue.objects.filter(organization=gone, year=2024).select_related("element"))

@@ -91,16 +91,23 @@ def indicator_values(
     element_ids = dict(DataElement.objects.filter(code__in=needed).values_list("code", "pk"))
     code_of = {pk: code for code, pk in element_ids.items()}
     used = sorted(code_of)
-    stored = totals.read({totals.UNIT: org_ids, totals.REGION: region_ids}, years=years, elements=used)
+    stored = totals.read(
+        {totals.OWN: org_ids, totals.UNIT: org_ids, totals.REGION: region_ids}, years=years, elements=used
+    )
+    # A unit's subtree: its UNIT row, or its OWN row when no unit hangs under it (it has no UNIT row).
+    subjects = {
+        (year, 0 if kind == totals.REGION else 1, subject): sums
+        for (kind, subject, year), sums in stored.items()
+        if kind != totals.OWN or (totals.UNIT, subject, year) not in stored
+    }
     figures = []
-    for (kind, subject, year), sums in sorted(stored.items(), key=lambda item: (item[0][2], item[0][0], item[0][1])):
+    for (year, is_unit, subject), sums in sorted(subjects.items(), key=lambda item: item[0]):
         by_code = {code_of[pk]: value for pk, value in sums.items()}
         for ind in compiled:
             num, den, value = ind.evaluate(by_code)
             if num is None and den is None:
                 continue
-            unit = subject if kind == totals.UNIT else None
-            region = subject if kind == totals.REGION else None
+            unit, region = (subject, None) if is_unit else (None, subject)
             figures.append(IndicatorFigure(ind.pk, ind.code, unit, region, year, num, den, value))
     return figures
 
@@ -153,7 +160,9 @@ def count_indicator_values() -> int:
         return 0
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {' + '.join(counts)} FROM {totals.table()} WHERE kind IN ({totals.UNIT:d}, {totals.REGION:d})"  # noqa: S608
+            f"SELECT {' + '.join(counts)} FROM {totals.table()} t WHERE t.kind <> {totals.OWN:d} "  # noqa: S608
+            f"OR NOT EXISTS (SELECT 1 FROM {totals.table()} u WHERE u.kind = {totals.UNIT:d} "
+            "AND u.subject_id = t.subject_id AND u.year = t.year)"
         )
         row = cursor.fetchone()
     return int(row[0] or 0)
