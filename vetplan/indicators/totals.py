@@ -167,7 +167,11 @@ def rebuild(elements: Sequence[int], progress: Progress | None = None) -> int:
         if not elements:
             return 0
         with _more_work_mem(cursor):
-            statements = [("单位数据", _own_rows(elements), []), *_rollups(cursor, elements)]
+            reported = _with_values(elements)
+            if not reported:
+                report("完成", 1, 1)
+                return 0
+            statements = [("单位数据", _own_rows(reported), []), *_rollups(cursor, reported)]
             for done, (step, statement, params) in enumerate(statements):
                 report(step, done, len(statements))
                 cursor.execute(statement, params or None)
@@ -186,6 +190,19 @@ def _own_sums(elements: Sequence[int]) -> str:
     """Each element's total and count over OWN rows `l` (a unit has one value per element at most,
     so the count is that of the non-NULL totals: OWN rows keep no counts)."""
     return ", ".join(f"SUM(l.{total(pk)}), COUNT(l.{total(pk)})" for pk in elements)
+
+
+def _with_values(elements: Sequence[int]) -> list[int]:
+    """The elements that have at least one value (one index probe each): the pivot skips the others,
+    whose columns stay NULL."""
+    dv = connection.ops.quote_name(DataValue._meta.db_table)
+    probes = " UNION ALL ".join(
+        f"SELECT {pk:d} WHERE EXISTS (SELECT 1 FROM {dv} WHERE element_id = {pk:d})"  # noqa: S608
+        for pk in elements
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(probes)
+        return sorted(row[0] for row in cursor.fetchall())
 
 
 def _own_rows(elements: Sequence[int]) -> str:
@@ -225,14 +242,15 @@ def _with_children(among: set[int] | None) -> list[int]:
 def _unit_rows(elements: Sequence[int], parents: int) -> str:
     """INSERT of the UNIT rows of `parents` units (ids as parameters): each one's OWN rows and those
     of every unit under it. The unit table is small (10^3–10^4 rows): comparing path prefixes for
-    each parent costs less than going through the OWN rows once per depth."""
+    each parent costs less than going through the OWN rows once per depth. CROSS JOIN keeps SQLite
+    in this order (parents, their units, those units' OWN rows by the unique index) instead of
+    reading every OWN row per parent; PostgreSQL plans it as an inner join."""
     org = connection.ops.quote_name(Organization._meta.db_table)
     return (
         f"INSERT INTO {table()} (kind, subject_id, year, {_columns(elements)}) "  # noqa: S608
-        f"SELECT {UNIT:d}, a.id, l.year, {_own_sums(elements)} FROM {org} a "
-        f"JOIN {org} o ON substr(o.path, 1, length(a.path)) = a.path "
-        f"JOIN {table()} l ON l.kind = {OWN:d} AND l.subject_id = o.id "
-        f"WHERE a.id IN ({', '.join(['%s'] * parents)}) GROUP BY a.id, l.year"
+        f"SELECT {UNIT:d}, a.id, l.year, {_own_sums(elements)} FROM {org} a CROSS JOIN {org} o CROSS JOIN {table()} l "
+        f"WHERE a.id IN ({', '.join(['%s'] * parents)}) AND substr(o.path, 1, length(a.path)) = a.path "
+        f"AND l.kind = {OWN:d} AND l.subject_id = o.id GROUP BY a.id, l.year"
     )
 
 
