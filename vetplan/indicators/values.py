@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Sum
 
 from vetplan.indicators import totals
 from vetplan.indicators.expressions import Expression, indicator_value, parse
-from vetplan.indicators.models import DataElement, Indicator
+from vetplan.indicators.models import DataElement, DataValue, Indicator
 from vetplan.orgs.models import Organization, Region
 
 
@@ -166,3 +167,42 @@ def count_indicator_values() -> int:
         )
         row = cursor.fetchone()
     return int(row[0] or 0)
+
+
+def element_totals(
+    codes: Iterable[str],
+    *,
+    year: int,
+    organization: int | Organization | None = None,
+    region: int | Region | None = None,
+) -> dict[str, float]:
+    """{element code: total} over a unit's subtree or a region's units in a year, for the elements
+    that have values (what an indicator's numerator and denominator are made of).
+
+    Read from the totals for the elements the indicators use (those kept up to date on save);
+    any other element is summed from the data values."""
+    wanted = set(codes)
+    kept = {c for ind in compiled_indicators() for c in ind.elements} & wanted
+    element_ids = dict(DataElement.objects.filter(code__in=wanted).values_list("code", "pk"))
+    out: dict[str, float] = {}
+    org = organization.pk if isinstance(organization, Organization) else organization
+    reg = region.pk if isinstance(region, Region) else region
+    if kept:
+        ids = [element_ids[c] for c in kept if c in element_ids]
+        if org is not None:
+            stored = totals.read({totals.OWN: [org], totals.UNIT: [org]}, years=[year], elements=ids)
+            key = (totals.UNIT, org, year) if (totals.UNIT, org, year) in stored else (totals.OWN, org, year)
+        else:
+            stored = totals.read({totals.REGION: [reg] if reg is not None else []}, years=[year], elements=ids)
+            key = (totals.REGION, reg or 0, year)
+        code_of = {pk: code for code, pk in element_ids.items()}
+        out.update({code_of[pk]: value for pk, value in stored.get(key, {}).items() if value is not None})
+    rest = wanted - kept
+    if rest:
+        values = DataValue.objects.filter(year=year, element__code__in=rest)
+        if org is not None:
+            values = values.filter(organization__path__startswith=Organization.objects.get(pk=org).path)
+        else:
+            values = values.filter(organization__region__path__startswith=Region.objects.get(pk=reg).path)
+        out.update(dict(values.values_list("element__code").annotate(total=Sum("value")).order_by()))
+    return out
