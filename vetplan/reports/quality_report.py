@@ -1,9 +1,9 @@
-"""年度质量报告: chapters, tables and charts built from the materialised indicator values.
+"""年度质量报告: chapters, tables and charts built from the indicator values.
 
 The chapters, the tables' rows and the sentences are data (data/quality_report.json), so a
-year's 职成司 notice is followed by editing that file. The figures are the rows of
-`IndicatorValue` for the report's region (地区年报) or school (学校年报), the same rows the
-dashboard shows, written the way the dashboard writes them (`display`). A published report
+year's 职成司 notice is followed by editing that file. The figures are the indicator values
+(`indicators.values.indicator_values`) of the report's region (地区年报) or school (学校年报), the
+same figures the dashboard shows, written the way the dashboard writes them (`display`). A published report
 is its stored copy; a draft is built afresh.
 """
 
