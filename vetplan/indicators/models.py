@@ -105,7 +105,8 @@ class SubjectTotal(models.Model):
     (vetplan.indicators.values), so a save only adds what changed to a few rows. Besides these
     fields the table has two columns per data element an indicator uses, added by the engine
     (vetplan.indicators.totals): `e<element id>`, the total (NULL when no unit reported it), and
-    `n<element id>`, how many values make it up (so a deleted last value leaves NULL, not 0).
+    `n<element id>`, how many values make it up (so a deleted last value leaves NULL, not 0; NULL on
+    a unit's OWN row, which holds one value at most).
     """
 
     class Kind(models.IntegerChoices):
@@ -113,6 +114,8 @@ class SubjectTotal(models.Model):
         UNIT = 1, "单位及下属单位"
         REGION = 2, "区域"
 
+    # One row per subject and year: that is the key (no id column and no second index to maintain).
+    pk = models.CompositePrimaryKey("kind", "subject_id", "year")
     kind = models.PositiveSmallIntegerField(choices=Kind.choices)
     subject_id = models.IntegerField()  # the unit's or the region's id, by kind
     year = models.PositiveSmallIntegerField()
@@ -120,9 +123,6 @@ class SubjectTotal(models.Model):
     class Meta:
         verbose_name = "数据汇总"
         verbose_name_plural = "数据汇总"
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "subject_id", "year"], name="indicators_total_unique_subject")
-        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}{self.subject_id}·{self.year}"

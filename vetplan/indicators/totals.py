@@ -8,7 +8,7 @@ One row per subject and year, three kinds of subject:
 
 Two columns per data element an indicator uses: `e<id>` the total (NULL when no value makes it
 up) and `n<id>` how many values do (kept on UNIT and REGION rows; an OWN row holds one value at
-most, so its count is whether `e<id>` is NULL, and its `n<id>` stays 0). The element columns are not Django fields: the migration
+most, so its count is whether `e<id>` is NULL, and its `n<id>` stays NULL). The element columns are not Django fields: the migration
 adds them for the elements it finds, and `ensure_columns` adds the others, so the table never
 needs a migration when the catalogue grows.
 
@@ -87,7 +87,7 @@ def ensure_columns(pks: Iterable[int]) -> set[int]:
         with connection.cursor() as cursor:
             for pk in missing:
                 cursor.execute(f"ALTER TABLE {table()} ADD COLUMN {total(pk)} {real} NULL")
-                cursor.execute(f"ALTER TABLE {table()} ADD COLUMN {count(pk)} integer NOT NULL DEFAULT 0")
+                cursor.execute(f"ALTER TABLE {table()} ADD COLUMN {count(pk)} integer NULL")
     return set(missing)
 
 
@@ -161,7 +161,7 @@ def rebuild(elements: Sequence[int], progress: Progress | None = None) -> int:
         if connection.vendor == "postgresql":
             # TRUNCATE takes the table's lock before the data values are read, so a save running
             # meanwhile either committed already (and is read) or waits and applies its change after.
-            cursor.execute(f"TRUNCATE TABLE {table()} RESTART IDENTITY")
+            cursor.execute(f"TRUNCATE TABLE {table()}")
         else:
             cursor.execute(f"DELETE FROM {table()}")  # noqa: S608
         if not elements:
@@ -484,11 +484,12 @@ def _update(
     for pk in elements:
         e, n = f"{t}.{total(pk)}", f"{t}.{count(pk)}"
         summed = f"(COALESCE({e}, 0) + d.d{pk:d})"
+        counted = f"(COALESCE({n}, 0) + d.c{pk:d})"
         sets.append(
-            f"{total(pk)} = CASE WHEN d.kind = {OWN:d} THEN d.a{pk:d} WHEN {n} + d.c{pk:d} <= 0 THEN NULL "
+            f"{total(pk)} = CASE WHEN d.kind = {OWN:d} THEN d.a{pk:d} WHEN {counted} <= 0 THEN NULL "
             f"WHEN abs{summed} <= {CANCELLED!r} * (abs(COALESCE({e}, 0)) + abs(d.d{pk:d})) THEN 0 ELSE {summed} END"
         )
-        sets.append(f"{count(pk)} = CASE WHEN d.kind = {OWN:d} THEN 0 ELSE {n} + d.c{pk:d} END")
+        sets.append(f"{count(pk)} = CASE WHEN d.kind = {OWN:d} THEN NULL ELSE {counted} END")
     per_statement = max(1, MAX_PARAMETERS // len(rows[0]))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), per_statement):

@@ -14,7 +14,7 @@ def add_element_columns(apps, schema_editor):
     table = schema_editor.quote_name("indicators_subjecttotal")
     for pk in apps.get_model("indicators", "DataElement").objects.values_list("pk", flat=True).order_by("pk"):
         schema_editor.execute(f"ALTER TABLE {table} ADD COLUMN e{int(pk)} double precision NULL")
-        schema_editor.execute(f"ALTER TABLE {table} ADD COLUMN n{int(pk)} integer NOT NULL DEFAULT 0")
+        schema_editor.execute(f"ALTER TABLE {table} ADD COLUMN n{int(pk)} integer NULL")
 
 
 class Migration(migrations.Migration):
@@ -27,7 +27,12 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="SubjectTotal",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "pk",
+                    models.CompositePrimaryKey(
+                        "kind", "subject_id", "year", blank=True, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
                 (
                     "kind",
                     models.PositiveSmallIntegerField(choices=[(0, "单位自身"), (1, "单位及下属单位"), (2, "区域")]),
@@ -38,11 +43,6 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "数据汇总",
                 "verbose_name_plural": "数据汇总",
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("kind", "subject_id", "year"), name="indicators_total_unique_subject"
-                    )
-                ],
             },
         ),
         # Reversing drops the table with its columns (the CreateModel's reverse).
