@@ -15,10 +15,10 @@ from vetplan.indicators.compute import recompute_for
 from vetplan.indicators.models import DataElement, DataValue, Indicator
 from vetplan.orgs.models import Organization, Region
 
-# The engine's part of a save: the elements and the catalogue, the regions above, the rows touched,
-# the values now, one INSERT when a row is new, one UPDATE, the figures touched (elements, totals),
-# the targets that follow them.
-ENGINE_QUERIES = 10
+# The engine's part of a save: the element ids, the catalogue, the regions above and the units with
+# units under them, the rows touched, the values now, one UPDATE (one INSERT more when a row is new),
+# the targets that follow the figures.
+ENGINE_QUERIES = 7
 
 
 def engine_queries(unit: Organization, year: int, code: str) -> int:

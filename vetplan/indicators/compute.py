@@ -106,14 +106,13 @@ def recompute_for(changes: Iterable[tuple[Organization, int, int]]) -> Recompute
     result = RecomputeResult()
     if not indicators:
         return result
-    applied = totals.apply_changes(changes, used_elements(compiled, codes))
+    shown = used_elements(indicators, codes)
+    applied = totals.apply_changes(changes, used_elements(compiled, codes), shown)
     result.subject_totals = applied.subject_years
     # The figures now served from the rows touched (as many as the old materialised rows rewritten).
-    result.indicator_values = len(
-        indicator_values(
-            organizations=applied.units, regions=applied.regions, indicators=indicators, years=applied.years
-        )
-    )
+    for sums in applied.after.values():
+        by_code = {code_of[pk]: value for pk, value in sums.items()}
+        result.indicator_values += sum(1 for ind in indicators if ind.evaluate(by_code)[:2] != (None, None))
     result.target_statuses = _refresh_statuses(applied.units, applied.regions, [i.pk for i in indicators])
     return result
 

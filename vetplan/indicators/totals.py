@@ -103,9 +103,11 @@ def read(
     years: Iterable[int] | None = None,
     elements: Sequence[int] = (),
     present: set[int] | None = None,
+    counts: dict[Key, dict[int, int]] | None = None,
 ) -> dict[Key, dict[int, float | None]]:
     """{(kind, subject, year): {element id: total}} of the subjects' rows ({kind: ids}), one query;
-    `present`, when given, receives the ids of the elements that have their columns.
+    `present`, when given, receives the ids of the elements that have their columns, and `counts`
+    the elements' counts (0 on OWN rows, which keep none).
 
     Every column is read (the rows are few) so that an element without a column, never summed,
     reads as no data (None) without asking the catalogue which columns there are."""
@@ -129,9 +131,13 @@ def read(
         present.update(int(m.group(1)) for name in names if (m := _COLUMN.match(name)))
     kind_at, subject_at, year_at = at["kind"], at["subject_id"], at["year"]
     wanted = [(pk, at.get(total(pk))) for pk in elements]
+    counted = [(pk, at.get(count(pk))) for pk in elements]
     out: dict[Key, dict[int, float | None]] = {}
     for row in rows:
-        out[(row[kind_at], row[subject_at], row[year_at])] = {pk: (None if i is None else row[i]) for pk, i in wanted}
+        key = (row[kind_at], row[subject_at], row[year_at])
+        out[key] = {pk: (None if i is None else row[i]) for pk, i in wanted}
+        if counts is not None:
+            counts[key] = {pk: (0 if i is None else row[i] or 0) for pk, i in counted}
     return out
 
 
@@ -233,7 +239,7 @@ def _rollups(cursor: Any, elements: Sequence[int]) -> list[tuple[str, str, list[
 def _with_children(among: set[int] | None) -> list[int]:
     """The units (all, or those `among`) that have units under them: only they have UNIT rows, a
     unit without any reads its OWN row (1,950 of 2,000 synthetic units: half the rows not written)."""
-    rows = Organization.objects.filter(parent__isnull=False)
+    rows = Organization.objects.filter(parent__isnull=False).order_by()
     if among is not None:
         rows = rows.filter(parent_id__in=among)
     return sorted(set(rows.values_list("parent_id", flat=True)))
@@ -326,16 +332,21 @@ class Applied:
     regions: set[int] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
     subject_years: int = 0
+    after: dict[Key, dict[int, float | None]] = field(default_factory=dict)
 
 
-def apply_changes(changes: Iterable[tuple[Organization, int, int]], elements: set[int]) -> Applied:
+def apply_changes(
+    changes: Iterable[tuple[Organization, int, int]], elements: set[int], shown: Iterable[int] = ()
+) -> Applied:
     """Bring the totals up to the data values after these (unit, year, element id) changed.
 
     `elements` are the ids to keep totals for (those the indicators use); other changes are ignored.
-    The difference between the unit's values now and its OWN row is added to the OWN row (set, so it
-    stays exact), to the UNIT rows of the unit and its ancestors and to the REGION rows of its region
-    and the regions above: one read of the rows, one INSERT of the rows a first value needs, one
-    UPDATE, whatever the number of indicators, units and regions involved.
+    The difference between the unit's values now and its OWN row is set on the OWN row (so it stays
+    exact) and added to the UNIT rows of the unit and its ancestors and to the REGION rows of its
+    region and the regions above: one query for the regions above and the units with units under
+    them, one read of the rows, one of the values, one INSERT of the rows a first value needs, one
+    UPDATE, whatever the number of indicators, units and regions involved. `Applied.after` holds the
+    touched rows as readers now see them, for the elements in `shown` and the changed ones.
     """
     units: dict[int, Organization] = {}
     changed: dict[tuple[int, int], set[int]] = defaultdict(set)  # (unit, year) → element ids
@@ -347,17 +358,20 @@ def apply_changes(changes: Iterable[tuple[Organization, int, int]], elements: se
     if not changed:
         return applied
     used = sorted({pk for pks in changed.values() for pk in pks})
+    listed = sorted(set(used) | set(shown))
     years = {year for _, year in changed}
     ancestors = {pk: [int(p) for p in org.path.strip("/").split("/") if p] or [pk] for pk, org in units.items()}
-    region_chain, all_regions = _region_chains({org.region_id for org in units.values()})
+    region_chain, all_regions, parents = _surroundings({org.region_id for org in units.values()}, set(units))
     unit_ids = {a for chain in ancestors.values() for a in chain}
     present: set[int] = set()
-    stored = read({OWN: unit_ids, UNIT: unit_ids, REGION: all_regions}, years=years, elements=used, present=present)
-    parents = set(_with_children(set(units)))
+    counts: dict[Key, dict[int, int]] = {}
+    subjects = {OWN: unit_ids, UNIT: unit_ids, REGION: all_regions}
+    stored = read(subjects, years=years, elements=listed, present=present, counts=counts)
     if set(used) - present:
         ensure_columns(used)
         rebuild(sorted(elements))  # the new columns start empty: fill them (and everything) once
         applied.units, applied.regions, applied.years = unit_ids, all_regions, years
+        applied.after = read(subjects, years=years, elements=listed)
         return applied
     now = _current_values(changed)
     # Per row: the OWN rows get absolute values, the others a sum of differences.
@@ -406,6 +420,10 @@ def apply_changes(changes: Iterable[tuple[Organization, int, int]], elements: se
                 + f" FROM {table()} WHERE kind = {OWN:d} AND ({pairs})",
                 [value for _, subject, year in copied for value in (subject, year)],
             )
+        for key in copied:
+            own = stored[(OWN, key[1], key[2])]
+            stored[key] = dict(own)
+            counts[key] = {pk: 0 if value is None else 1 for pk, value in own.items()}
         missing = [key for key in missing if key not in set(copied)]
     if missing:
         per_statement = MAX_PARAMETERS // 3
@@ -418,7 +436,31 @@ def apply_changes(changes: Iterable[tuple[Organization, int, int]], elements: se
                 )
     _update(used, absolute, delta)
     applied.subject_years = len(absolute) + len(delta)
+    applied.after = _after(listed, stored, counts, absolute, delta)
     return applied
+
+
+def _after(
+    elements: Sequence[int],
+    stored: dict[Key, dict[int, float | None]],
+    counts: dict[Key, dict[int, int]],
+    absolute: dict[Key, dict[int, float | None]],
+    delta: dict[Key, dict[int, list[float]]],
+) -> dict[Key, dict[int, float | None]]:
+    """The touched rows as the UPDATE left them (the same rule, in Python): what readers now see."""
+    after: dict[Key, dict[int, float | None]] = {}
+    for key, values in absolute.items():
+        if (UNIT, key[1], key[2]) not in delta:  # a unit without units under it shows its OWN row
+            after[key] = {pk: stored.get(key, {}).get(pk) for pk in elements} | values
+    for key, differences in delta.items():
+        row = dict(stored.get(key, dict.fromkeys(elements)))
+        for pk, (dv, dn) in differences.items():
+            n = counts.get(key, {}).get(pk, 0) + dn
+            old = row.get(pk) or 0.0
+            summed = old + dv
+            row[pk] = None if n <= 0 else (0.0 if abs(summed) <= CANCELLED * (abs(old) + abs(dv)) else summed)
+        after[key] = row
+    return after
 
 
 def _current_values(changed: dict[tuple[int, int], set[int]]) -> dict[tuple[int, int, int], float]:
@@ -431,23 +473,27 @@ def _current_values(changed: dict[tuple[int, int], set[int]]) -> dict[tuple[int,
     return {(u, y, e): v for u, y, e, v in rows if e in changed.get((u, y), ())}
 
 
-def _region_chains(region_ids: set[int]) -> tuple[dict[int, list[int]], set[int]]:
-    """Each region's own id and its ancestors' ids (one query over the small region table)."""
-    if not region_ids:
-        return {}, set()
+def _surroundings(region_ids: set[int], unit_ids: set[int]) -> tuple[dict[int, list[int]], set[int], set[int]]:
+    """Each region's own id and its ancestors' ids, and which of the units have units under them:
+    one query (the region table is small; the units are the few saved)."""
     reg = connection.ops.quote_name(Region._meta.db_table)
-    marks = ", ".join(["%s"] * len(region_ids))
+    org = connection.ops.quote_name(Organization._meta.db_table)
+    regions, units = sorted(region_ids), sorted(unit_ids)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT r.id, a.id FROM {reg} r JOIN {reg} a ON substr(r.path, 1, length(a.path)) = a.path "  # noqa: S608
-            f"WHERE r.id IN ({marks})",
-            sorted(region_ids),
+            f"SELECT 0, r.id, a.id FROM {reg} r JOIN {reg} a ON substr(r.path, 1, length(a.path)) = a.path "  # noqa: S608
+            f"WHERE r.id IN ({', '.join(['%s'] * len(regions)) or 'NULL'}) "
+            f"UNION ALL SELECT DISTINCT 1, o.parent_id, 0 FROM {org} o "
+            f"WHERE o.parent_id IN ({', '.join(['%s'] * len(units)) or 'NULL'})",
+            [*regions, *units],
         )
-        pairs = cursor.fetchall()
+        rows = cursor.fetchall()
     chains: dict[int, list[int]] = defaultdict(list)
-    for region, ancestor in pairs:
-        chains[region].append(ancestor)
-    return chains, {a for _, a in pairs}
+    for what, region, ancestor in rows:
+        if what == 0:
+            chains[region].append(ancestor)
+    parents = {unit for what, unit, _ in rows if what == 1}
+    return chains, {a for what, _, a in rows if what == 0}, parents
 
 
 # SQLite allows 32,766 parameters a statement: a large batch is updated a few thousand rows at a time.
