@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from vetplan.indicators import totals
+from vetplan.indicators import rebuild, totals
 from vetplan.indicators.completeness import Finality
 from vetplan.indicators.models import DataElement, TargetReport, TargetStatus
 from vetplan.indicators.status import Goal, target_status
@@ -49,7 +49,7 @@ class RecomputeResult:
 
 
 @transaction.atomic
-def recompute_all(progress: totals.Progress | None = None) -> RecomputeResult:
+def recompute_all(progress: rebuild.Progress | None = None) -> RecomputeResult:
     """Every total from the data values, then every target status (clears any drift of the saves).
 
     `progress(step, done, of)` follows it: the totals' statements, then the statuses."""
@@ -63,7 +63,7 @@ def recompute_all(progress: totals.Progress | None = None) -> RecomputeResult:
             report(step, done, steps)
 
     result = RecomputeResult()
-    result.subject_totals = totals.rebuild(sorted(used_elements(compiled_indicators())), totals_progress)
+    result.subject_totals = rebuild.rebuild(sorted(used_elements(compiled_indicators())), totals_progress)
     steps = steps or 1
     report("目标状态", steps - 1, steps)
     result.target_statuses = recompute_target_statuses(Target.objects.all())
@@ -107,7 +107,10 @@ def recompute_for(changes: Iterable[tuple[Organization, int, int]]) -> Recompute
     if not indicators:
         return result
     shown = used_elements(indicators, codes)
-    applied = totals.apply_changes(changes, used_elements(compiled, codes), shown)
+    kept = used_elements(compiled, codes)
+    applied = totals.apply_changes(changes, kept, shown)
+    if applied.columns_added:  # an element new to the totals: everything once, set-based
+        rebuild.rebuild(sorted(kept))
     result.subject_totals = applied.subject_years
     # The figures now served from the rows touched (as many as the old materialised rows rewritten).
     for sums in applied.after.values():
@@ -121,7 +124,7 @@ def recompute_moved(units: set[int], regions: set[int]) -> RecomputeResult:
     """A unit moved to another parent or region: the subtrees it left and joined (these units'
     and regions' totals) summed again, then the statuses of their targets."""
     result = RecomputeResult()
-    totals.resum(units, regions, sorted(used_elements(compiled_indicators())))
+    rebuild.resum(units, regions, sorted(used_elements(compiled_indicators())))
     result.target_statuses = _refresh_statuses(units, regions, None)
     return result
 
