@@ -72,6 +72,7 @@ def main() -> int:
         times.append(time.perf_counter() - started)
     full = statistics.median(times)
     print(f"indicators: {count_indicator_values()} values for {orgs} organisations x {years} years in {full:.2f} s")
+    settle()
     saved, elapsed = on_save(user)
     print(f"on save: {saved.indicator_values} indicator values updated in {elapsed:.0f} ms")
     if not args.no_growth:

@@ -86,6 +86,10 @@ def serialise_saves(organization_ids: Iterable[int]) -> None:
     already runs one write transaction at a time, and ignores FOR UPDATE.
     """
     paths = Region.objects.filter(organizations__pk__in=set(organization_ids)).values_list("path", flat=True)
+    _lock_tops(paths)
+
+
+def _lock_tops(paths: Iterable[str]) -> None:
     tops = {path.split("/", 1)[0] + "/" for path in paths}
     list(Region.objects.select_for_update().filter(path__in=tops).order_by("pk").values_list("pk", flat=True))
 
@@ -124,6 +128,9 @@ def recompute_moved(units: set[int], regions: set[int]) -> RecomputeResult:
     """A unit moved to another parent or region: the subtrees it left and joined (these units'
     and regions' totals) summed again, then the statuses of their targets."""
     result = RecomputeResult()
+    # Queued with the saves of the regions involved: a save's difference never lands between the
+    # re-sum's delete and insert.
+    _lock_tops(Region.objects.filter(Q(pk__in=regions) | Q(organizations__pk__in=units)).values_list("path", flat=True))
     rebuild.resum(units, regions, sorted(used_elements(compiled_indicators())))
     result.target_statuses = _refresh_statuses(units, regions, None)
     return result
