@@ -92,6 +92,7 @@ def ensure_columns(pks: Iterable[int]) -> set[int]:
 
 
 Key = tuple[int, int, int]  # (kind, subject id, year)
+MAX_YEAR = 32767  # PositiveSmallIntegerField
 
 
 def read(
@@ -114,7 +115,8 @@ def read(
     where, params = subjects_where(by_kind)
     where = f"({where})"
     if years is not None:
-        year_list = sorted(set(years))
+        # A year the column cannot hold matches nothing (as an ORM lookup out of range would).
+        year_list = sorted({y for y in years if 0 <= y <= MAX_YEAR})
         if not year_list:
             return {}
         where += f" AND year IN ({', '.join(['%s'] * len(year_list))})"
