@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "vetplan.supervision",
     "vetplan.api",
     "vetplan.reports",
+    "vetplan.backup",
 ]
 
 MIDDLEWARE = [
