@@ -38,7 +38,7 @@ class Source:
     label: str | Label  # str.format_map over the record's displayed fields ("{title}"), or a function
     regions: tuple[str, ...]  # paths from a record to a Region (any of them puts it in the region)
     units: tuple[str, ...] = ()  # paths from a record to an Organization
-    unit_sets: tuple[str, ...] = ()  # many-to-many fields of the live object holding units (its units today)
+    unit_sets: tuple[str, ...] = ()  # many-to-many fields to Organization on the live object (its units today)
     plan: str | None = None  # path from a record to its plan
     stamp: Stamp | None = None
 
@@ -74,6 +74,7 @@ class Source:
 
 ACTIONS = {"created": "创建", "changed": "修改", "deleted": "删除", "entered": "填报"}
 HISTORY_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
+HISTORY_TYPE_OF = {action: history_type for history_type, action in HISTORY_TYPES.items()}
 GROUPS = ["规划", "数据", "督导", "报告"]
 
 

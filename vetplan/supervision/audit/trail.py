@@ -19,10 +19,11 @@ from django.db.models import CharField, F, Model, OuterRef, Q, QuerySet, Subquer
 from django.utils import timezone
 
 from vetplan.core.access import Scope
+from vetplan.orgs.models import Organization
 from vetplan.supervision.audit.names import DASH, Fields, Names, display, user_name
-from vetplan.supervision.audit.sources import ACTIONS, BY_KEY, HISTORY_TYPES, SOURCES, Source
+from vetplan.supervision.audit.sources import ACTIONS, BY_KEY, HISTORY_TYPE_OF, HISTORY_TYPES, SOURCES, Source
 
-EMPTY_DAY = dt.timedelta(days=1)
+ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,6 @@ class Change:
 class AuditEntry:
     when: dt.datetime
     user: str
-    group: str
     category: str
     obj: str
     action: str
@@ -64,22 +64,25 @@ def trail_keys(scope: Scope, filters: AuditFilters) -> QuerySet[Any] | list[Any]
     return first.union(*rest, all=True).order_by("-audit_at", "audit_source", "-audit_key")
 
 
-def _keys(source: Source, scope: Scope, f: AuditFilters) -> QuerySet[Any] | None:
+def _applies(source: Source, f: AuditFilters) -> bool:
+    """Whether the source's records can match the filters at all (a data save has no plan, ...)."""
     if f.source and f.source != source.key:
-        return None
+        return False
     if f.plan is not None and source.plan is None:
-        return None
+        return False
     if f.unit is not None and not (source.units or source.unit_sets):
+        return False
+    if f.action:
+        return source.stamp.action == f.action if source.stamp else f.action in HISTORY_TYPE_OF
+    return True
+
+
+def _keys(source: Source, scope: Scope, f: AuditFilters) -> QuerySet[Any] | None:
+    if not _applies(source, f):
         return None
     rows = source.rows()
-    if f.action:
-        if source.stamp:
-            if source.stamp.action != f.action:
-                return None
-        elif f.action in HISTORY_TYPES.values():
-            rows = rows.filter(history_type={v: k for k, v in HISTORY_TYPES.items()}[f.action])
-        else:
-            return None
+    if f.action and not source.stamp:
+        rows = rows.filter(history_type=HISTORY_TYPE_OF[f.action])
     if not scope.sees_everything:
         region = Q()
         for path in source.regions:
@@ -91,12 +94,12 @@ def _keys(source: Source, scope: Scope, f: AuditFilters) -> QuerySet[Any] | None
         rows = rows.filter(**{f"{source.user_field}_id": int(f.user)})
     if f.unit is not None:
         rows = rows.filter(_unit_q(source, f.unit))
-    if f.plan is not None:
-        rows = rows.filter(**{source.plan or "": f.plan})
+    if f.plan is not None and source.plan:
+        rows = rows.filter(**{source.plan: f.plan})
     if f.start:
         rows = rows.filter(**{f"{source.when_field}__gte": _local_midnight(f.start)})
     if f.end:
-        rows = rows.filter(**{f"{source.when_field}__lt": _local_midnight(f.end + EMPTY_DAY)})
+        rows = rows.filter(**{f"{source.when_field}__lt": _local_midnight(f.end + ONE_DAY)})
     return (
         rows.order_by()
         .annotate(
@@ -135,10 +138,10 @@ def entries(keys: Iterable[tuple[str, int, Any]]) -> list[AuditEntry]:
         loaded[source_key] = _load_stamped(source, ids) if source.stamp else _load_history(source, ids)
         for record in loaded[source_key].records.values():
             names.want_fields(source.model, record)
-        for units in loaded[source_key].sets.values():
-            for ids_ in units.values():
-                for pk in ids_:
-                    names.want(_set_model(source), pk)
+        for sets in loaded[source_key].sets.values():
+            for units in sets.values():
+                for pk in units:
+                    names.want(Organization, pk)
     names.load()
     result = []
     for source_key, key, _ in keys:
@@ -204,10 +207,6 @@ def _history_through(source: Source, name: str) -> tuple[type[Model], str]:
     raise LookupError(f"no history table for {source.key}.{name}")
 
 
-def _set_model(source: Source) -> type[Model]:
-    return source.model._meta.get_field(source.unit_sets[0]).related_model if source.unit_sets else Model  # type: ignore[return-value]
-
-
 def _entry(source: Source, record: Any, got: _Loaded, names: Names) -> AuditEntry:
     fields = Fields(source.model, record, names)
     obj = source.label.format_map(fields) if isinstance(source.label, str) else source.label(fields)
@@ -216,7 +215,6 @@ def _entry(source: Source, record: Any, got: _Loaded, names: Names) -> AuditEntr
         return AuditEntry(
             when=getattr(record, source.stamp.when),
             user=user_name(user),
-            group=source.group,
             category=source.verbose_name,
             obj=obj,
             action=ACTIONS[source.stamp.action],
@@ -229,7 +227,6 @@ def _entry(source: Source, record: Any, got: _Loaded, names: Names) -> AuditEntr
     return AuditEntry(
         when=record.history_date,
         user=user_name(record.history_user),
-        group=source.group,
         category=source.verbose_name,
         obj=obj,
         action=ACTIONS[HISTORY_TYPES.get(record.history_type, "changed")],
@@ -246,15 +243,14 @@ def _changes(source: Source, record: Any, previous: Any, got: _Loaded, names: Na
         old, new = getattr(previous, field.attname), getattr(record, field.attname)
         if old != new:
             changes.append(Change(str(field.verbose_name), display(field, old, names), display(field, new, names)))
-    set_model = _set_model(source)
     for name in source.unit_sets:
         old_set = got.sets.get(previous.history_id, {}).get(name, set())
         new_set = got.sets.get(record.history_id, {}).get(name, set())
         if old_set != new_set:
             label = str(source.model._meta.get_field(name).verbose_name)
-            changes.append(Change(label, _joined(old_set, set_model, names), _joined(new_set, set_model, names)))
+            changes.append(Change(label, _joined(old_set, names), _joined(new_set, names)))
     return changes
 
 
-def _joined(ids: set[int], model: type[Model], names: Names) -> str:
-    return "、".join(sorted(names.name(model, pk) for pk in ids)) or DASH
+def _joined(units: set[int], names: Names) -> str:
+    return "、".join(sorted(names.name(Organization, pk) for pk in units)) or DASH

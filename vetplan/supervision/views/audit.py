@@ -20,8 +20,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def audit_trail(request: HttpRequest) -> HttpResponse:
-    form = AuditFilterForm(request.GET, scope=scope_of(request.user))
-    page = paginate(request, trail_keys(scope_of(request.user), form.filters()))
+    scope = scope_of(request.user)
+    form = AuditFilterForm(request.GET, scope=scope)
+    page = paginate(request, trail_keys(scope, form.filters()))
     page.object_list = entries(page.object_list)
     return render(
         request,
@@ -31,8 +32,9 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
 
 
 def audit_export(request: HttpRequest) -> HttpResponse:
-    form = AuditFilterForm(request.GET, scope=scope_of(request.user))
-    keys = trail_keys(scope_of(request.user), form.filters())
+    scope = scope_of(request.user)
+    form = AuditFilterForm(request.GET, scope=scope)
+    keys = trail_keys(scope, form.filters())
     total = len(keys) if isinstance(keys, list) else keys.count()
     exported = min(total, EXPORT_LIMIT)
     now = timezone.localtime()
