@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -76,14 +77,12 @@ def scratch_database(tmp_path: Path) -> Iterator[Scratch]:
     with connection.cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
         cursor.execute(f"CREATE DATABASE {quoted}")
-    params = {"host": settings["HOST"], "port": settings["PORT"], "user": settings["USER"], "dbname": name}
-    if settings["PASSWORD"]:
-        params["password"] = settings["PASSWORD"]
+    params = {k: settings[k.upper()] for k in ("host", "port", "user", "password")} | {"dbname": name}
+    login = quote(settings["USER"] or "") + (f":{quote(settings['PASSWORD'])}" if settings["PASSWORD"] else "")
+    server = (settings["HOST"] or "") + (f":{settings['PORT']}" if settings["PORT"] else "")
     try:
         yield Scratch(
-            f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:{settings['PORT']}/{name}",
-            var_dir,
-            postgres={k: str(v) for k, v in params.items() if v},
+            f"postgres://{login}@{server}/{name}", var_dir, postgres={k: str(v) for k, v in params.items() if v}
         )
     finally:
         with connection.cursor() as cursor:
