@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "vetplan.reports",
     "vetplan.registries",
     "vetplan.mechanisms",
+    "vetplan.backup",
 ]
 
 MIDDLEWARE = [
