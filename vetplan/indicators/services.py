@@ -24,6 +24,7 @@ from vetplan.indicators.compute import (
     serialise_saves,
 )
 from vetplan.indicators.models import DataReminder, Dataset, DataValue, DataYearClosing, Indicator, TargetReport
+from vetplan.indicators.signals import data_reminded
 from vetplan.indicators.validation import DataBatch, Entry
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.indicator_match import link_targets_to_catalogue
@@ -229,7 +230,7 @@ def remind_missing(
         raise CompletenessError(f"{region.name}{year}年{Dataset(dataset).label}没有未填报的单位。")
     label = Dataset(dataset).label
     sender = by if getattr(by, "is_authenticated", False) else None
-    return DataReminder.objects.bulk_create(
+    reminders = DataReminder.objects.bulk_create(
         DataReminder(
             organization=unit,
             dataset=dataset,
@@ -239,3 +240,5 @@ def remind_missing(
         )
         for unit in chosen
     )
+    data_reminded.send(sender=DataReminder, reminders=reminders, by=by)
+    return reminders
