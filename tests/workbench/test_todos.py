@@ -68,10 +68,12 @@ def test_a_report_escalated_to_a_supervision_item_is_listed_once_with_its_urges(
     services.escalate_missing_reports(dt.date(2026, 4, 15), tasks=Task.objects.filter(pk=task.pk))
     item = task.supervision_items.get()
     services.urge_supervision_item(item, by=county.users["supervisor"])
+    services.urge_supervision_item(item, by=county.users["supervisor"], message="请于本周五前报送。")
     found = sections(todos_for(county.users["school_reporter"], TODAY))
     assert "reports_owed" not in found
     [row] = found["items"].rows
-    assert row.text == "24. 落实实习管理。" and "已催办1次" in row.note and row.state == "督办：逾期62天"
+    assert row.text == "24. 落实实习管理。" and row.state == "督办：逾期62天"
+    assert "已催办2次，最近：请于本周五前报送。" in row.note
 
 
 def test_a_returned_report_waits_for_resubmission_by_its_date(county: County) -> None:

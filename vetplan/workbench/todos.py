@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.text import Truncator
 
@@ -41,7 +41,7 @@ from vetplan.plans.models import PlanImportDraft, Task
 from vetplan.reports.access import visible_quality_reports
 from vetplan.reports.models import QualityReport
 from vetplan.supervision.access import visible_bulletins, visible_items, visible_orders, visible_reports
-from vetplan.supervision.models import Bulletin, ProgressReport, RectificationOrder, SupervisionItem
+from vetplan.supervision.models import Bulletin, ProgressReport, RectificationOrder, SupervisionItem, UrgeNotice
 from vetplan.supervision.obligations import unit_reminders
 
 SHOWN = 10  # rows listed per section; the count covers them all
@@ -115,6 +115,7 @@ def _unit_sections(user: Any, unit: Organization, today: dt.date) -> list[TodoSe
         visible_items(user)
         .filter(organization__path__startswith=unit.path, status=SupervisionItem.Status.OPEN)
         .select_related("task", "organization")
+        .prefetch_related(Prefetch("notices", queryset=UrgeNotice.objects.order_by("-sent_at", "-pk")))
         .order_by("-days_overdue", "pk")
     )
     return [
@@ -180,7 +181,8 @@ def _returned_reports(user: Any, unit: Organization, today: dt.date) -> TodoSect
 def _items_section(items: list[SupervisionItem], unit: Organization, today: dt.date) -> TodoSection:
     rows = []
     for item in items[:SHOWN]:
-        urged = f"，已催办{item.urge_count}次" if item.urge_count else ""
+        notices = list(item.notices.all())
+        urged = f"；已催办{len(notices)}次，最近：{_short(notices[0].message, 60)}" if notices else ""
         rows.append(
             TodoRow(
                 text=f"{item.task.seq}. {_short(item.task.text)}",
