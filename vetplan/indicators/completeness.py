@@ -99,10 +99,7 @@ class Finality:
 
     def closed_years(self, region: Region) -> set[int]:
         if region.pk not in self._closed:
-            above = [region.path[: i + 1] for i, ch in enumerate(region.path) if ch == "/"]
-            self._closed[region.pk] = set(
-                DataYearClosing.objects.filter(region__path__in=above, closed=True).values_list("year", flat=True)
-            )
+            self._closed[region.pk] = closed_years(region)
         return self._closed[region.pk]
 
     def region_final(self, region: Region, datasets: Iterable[str], year: int) -> bool:
@@ -127,6 +124,12 @@ class Finality:
         return all(year in self._units[unit.pk].get(dataset, set()) for dataset in datasets)
 
 
+def closed_years(region: Region) -> set[int]:
+    """The years closed (数据截止) for the region, by itself or a region above it. One query."""
+    above = [region.path[: i + 1] for i, ch in enumerate(region.path) if ch == "/"]
+    return set(DataYearClosing.objects.filter(region__path__in=above, closed=True).values_list("year", flat=True))
+
+
 def owing_units(region: Region, dataset: str) -> list[int]:
     """The ids of the units of the region (and below) that owe the data set (see the module docstring)."""
     units = Organization.objects.filter(region__path__startswith=region.path, type__in=DATASET_TYPES[dataset])
@@ -144,6 +147,23 @@ def missing_units(region: Region, dataset: str, year: int) -> list[Organization]
         organization_id__in=owing, element__dataset=dataset, element__computed=False, year=year
     ).values("organization_id")
     return list(Organization.objects.filter(pk__in=owing).exclude(pk__in=reported).order_by("path"))
+
+
+def unit_missing_years(unit: Organization, dataset: str, years: Iterable[int]) -> list[int]:
+    """The years among `years` for which the unit owes the data set (the rule of `owing_units`), has
+    not reported it, and its region has not closed the year; oldest first. Two queries."""
+    if unit.type not in DATASET_TYPES[dataset]:
+        return []
+    reported = set(
+        DataValue.objects.filter(organization=unit, element__dataset=dataset)
+        .values_list("year", flat=True)
+        .order_by()
+        .distinct()
+    )
+    if not reported and not (dataset == Dataset.SCHOOL and unit.type == Organization.Type.SCHOOL):
+        return []
+    closed = closed_years(unit.region)
+    return sorted(year for year in set(years) if year not in reported and year not in closed)
 
 
 @dataclass

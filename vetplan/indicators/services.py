@@ -24,7 +24,7 @@ from vetplan.indicators.compute import (
     serialise_saves,
 )
 from vetplan.indicators.models import DataReminder, Dataset, DataValue, DataYearClosing, Indicator, TargetReport
-from vetplan.indicators.signals import data_saved
+from vetplan.indicators.signals import data_reminded, data_saved
 from vetplan.indicators.validation import DataBatch, Entry
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.indicator_match import link_targets_to_catalogue
@@ -269,7 +269,7 @@ def remind_missing(
         raise CompletenessError(f"{region.name}{year}年{Dataset(dataset).label}没有未填报的单位。")
     label = Dataset(dataset).label
     sender = by if getattr(by, "is_authenticated", False) else None
-    return DataReminder.objects.bulk_create(
+    reminders = DataReminder.objects.bulk_create(
         DataReminder(
             organization=unit,
             dataset=dataset,
@@ -279,3 +279,5 @@ def remind_missing(
         )
         for unit in chosen
     )
+    data_reminded.send(sender=DataReminder, reminders=reminders, by=by)
+    return reminders
