@@ -52,28 +52,28 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
 def _wrap_paragraph(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     lines: list[str] = []
     line, used = "", 0.0
-    for unit in units(text):
-        size = measure(unit)
-        if line and used + size > width:
-            if unit.isspace():  # break at the space, which goes
-                lines.append(line.rstrip(" "))
-                line, used = "", 0.0
+
+    def fill(pieces: list[str]) -> None:
+        """Lay pieces one after the other, a piece wider than a line split into smaller ones."""
+        nonlocal line, used
+        for piece in pieces:
+            size = measure(piece)
+            if size > width and len(piece) > 1:
+                # A unit wider than a line: first between its atoms (a number apart from its
+                # brackets), only then between characters (a number longer than a line).
+                atoms = _ATOM.findall(piece)
+                fill(atoms if len(atoms) > 1 else list(piece))
                 continue
-            if size <= width:  # the unit starts the next line
+            if line and used + size > width:
                 lines.append(line.rstrip(" "))
                 line, used = "", 0.0
-        if size > width:  # wider than a line: the only place a unit is cut, by character
-            for character in unit:
-                step = measure(character)
-                if line and used + step > width:
-                    lines.append(line)
-                    line, used = "", 0.0
-                line += character
-                used += step
-            continue
-        if not line and unit == " " and lines:
-            continue  # no space at the start of a continued line
-        line += unit
-        used += size
+                if piece.isspace():  # the break takes the space
+                    continue
+            if not line and piece == " " and lines:
+                continue  # no space at the start of a continued line
+            line += piece
+            used += size
+
+    fill(units(text))
     lines.append(line.rstrip(" "))
     return lines

@@ -74,10 +74,12 @@ def to_pdf(document: ReportDocument) -> bytes:
     characters = printed_characters(document)
     with tempfile.TemporaryDirectory(prefix="vetplan-pdf-") as scratch:
         pdf = _layout(document, characters, Path(scratch))
+        content = bytes(pdf.output())  # the last page's number is printed here
         dropped = pdf.dropped_characters() - characters
         if dropped:  # printed but not foreseen by printed_characters(): lay out again with them
             pdf = _layout(document, characters | dropped, Path(scratch) / "again")
-        return bytes(pdf.output())
+            content = bytes(pdf.output())
+        return content
 
 
 def printed_characters(document: ReportDocument) -> frozenset[str]:
