@@ -25,10 +25,11 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import Align, WrapMode, XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.fonts import FontFace, TTFFont
 from PIL import Image
 
 from vetplan.reports.content import Block, Chart, Heading, Paragraph, ReportDocument, Table
@@ -73,18 +74,23 @@ class FontFile:
 def to_pdf(document: ReportDocument) -> bytes:
     characters = printed_characters(document)
     with tempfile.TemporaryDirectory(prefix="vetplan-pdf-") as scratch:
-        pdf = _layout(document, characters, Path(scratch))
-        content = bytes(pdf.output())  # the last page's number is printed here
-        dropped = pdf.dropped_characters() - characters
-        if dropped:  # printed but not foreseen by printed_characters(): lay out again with them
-            pdf = _layout(document, characters | dropped, Path(scratch) / "again")
-            content = bytes(pdf.output())
+        content, dropped = _output(_layout(document, characters, Path(scratch)))
+        if dropped - characters:  # printed but not foreseen by printed_characters(): lay out again with them
+            content, _ = _output(_layout(document, characters | dropped, Path(scratch) / "again"))
         return content
+
+
+def _output(pdf: _OfficialPDF) -> tuple[bytes, frozenset[str]]:
+    """The file, and the characters left out of it for want of a glyph (the last page's number is printed here)."""
+    try:
+        return bytes(pdf.output()), pdf.dropped_characters()
+    finally:
+        pdf.close_fonts()
 
 
 def printed_characters(document: ReportDocument) -> frozenset[str]:
     """Every character the file prints, so its faces are cut to hold them all."""
-    return frozenset("".join(_printed(document)) + PAGE_NUMBER + "0123456789")
+    return frozenset("".join(_printed(document)) + PAGE_NUMBER.format("0123456789"))
 
 
 def _printed(document: ReportDocument) -> Iterator[str]:
@@ -130,7 +136,9 @@ def _layout(document: ReportDocument, characters: frozenset[str], scratch: Path)
 
 
 class _OfficialPDF(FPDF):
-    fallbacks: dict[str, str]  # face → the face that prints the characters it lacks
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fallbacks: dict[str, str] = {}  # face → the face that prints the characters it lacks
 
     def footer(self) -> None:
         self.set_y(-MARGINS["bottom"] + 7)  # 公文: the number sits about 7 mm below the text block
@@ -139,20 +147,27 @@ class _OfficialPDF(FPDF):
 
     def get_fallback_font(self, char: str, style: str = "") -> str | None:
         """The Sans face of the current face's weight, for a character the current face lacks."""
-        fallback = getattr(self, "fallbacks", {}).get(self.font_family)
+        fallback = self.fallbacks.get(self.font_family)
         if fallback is not None and ord(char) in self.fonts[fallback].cmap:
             return fallback
         return None
 
     def dropped_characters(self) -> frozenset[str]:
         """Characters fpdf2 left out because the face in use had no glyph for them."""
-        return frozenset(chr(code) for font in self.fonts.values() for code in getattr(font, "missing_glyphs", []))
+        return frozenset(chr(code) for font in self._faces() for code in font.missing_glyphs)
+
+    def close_fonts(self) -> None:
+        """Close the cut faces' files now (fontTools reads them lazily), not when the collector gets to them."""
+        for font in self._faces():
+            font.close()
+
+    def _faces(self) -> list[TTFFont]:
+        return [font for font in self.fonts.values() if isinstance(font, TTFFont)]
 
 
 def _add_faces(pdf: _OfficialPDF, characters: frozenset[str], scratch: Path) -> None:
     """Each face cut to the document's characters; a fallback face where a face lacks some of them."""
     scratch.mkdir(parents=True, exist_ok=True)
-    pdf.fallbacks = {}
     for face, font in cjk_fonts().items():
         _add_face(pdf, face, font, characters, scratch)
     for face, fallback in FALLBACKS.items():
