@@ -104,3 +104,23 @@ def test_a_chart_keeps_its_caption_and_the_heading_above_it() -> None:
         for page, body in zip(PdfReader(io.BytesIO(content)).pages, page_bodies(content), strict=True):
             assert not body.endswith("二、人才培养"), filler_lines
             assert bool(page.images) == ("图1在校生规模" in body), filler_lines
+
+
+def test_a_short_table_is_not_split_across_pages() -> None:
+    # 附表 of three schools: it went two rows on one page, one alone on the next.
+    for filler_lines in range(14, 22):
+        document = ReportDocument(
+            title="质量报告",
+            blocks=[
+                *(Paragraph(FILLER) for _ in range(filler_lines)),
+                Table(
+                    title="表8　各学校主要指标",
+                    columns=["学校", "在校生"],
+                    rows=[["职教中心", "1680"], ["一职高", "1260"], ["技工学校", "756"]],
+                ),
+            ],
+        )
+        pages = page_bodies(to_pdf(document))
+        assert [body for body in pages if "学校在校生" in body] == [
+            body for body in pages if "表8各学校主要指标学校在校生职教中心1680一职高1260技工学校756" in body
+        ], filler_lines

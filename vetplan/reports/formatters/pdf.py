@@ -301,6 +301,7 @@ class _WrappedTable:
     """A table's title and cells broken into lines for their column widths, and the heights that follow."""
 
     def __init__(self, pdf: FPDF, block: Table) -> None:
+        self.page_height = pdf.page_break_trigger - pdf.t_margin
         widths = block.widths or [1.0] * len(block.columns)
         # fpdf2 shares the text block's width by the relative widths; padding on both sides of a cell.
         text_widths = [pdf.epw * width / sum(widths) - 2 * CELL_PADDING for width in widths]
@@ -322,8 +323,12 @@ class _WrappedTable:
 
     @property
     def opening_height(self) -> float:
-        """The title, the header row and the first row: what must share a page."""
+        """What must share a page: the title, the header row and the first row; or the whole table
+        when it is short (a third of a page at most), so a few rows are not split to leave one alone."""
         height = len(self.title) * LINE_BODY + self.row_height(self.header)
+        whole = height + sum(self.row_height(row) for row in self.rows)
+        if whole <= self.page_height / 3:
+            return whole
         return height + (self.row_height(self.rows[0]) if self.rows else 0.0)
 
 
