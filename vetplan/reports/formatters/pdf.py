@@ -22,7 +22,7 @@ import io
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,6 +139,20 @@ class _OfficialPDF(FPDF):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fallbacks: dict[str, str] = {}  # face → the face that prints the characters it lacks
+        self._widths: dict[tuple[str, float], dict[str, float]] = {}
+
+    def measure(self, face: str, size: float) -> Callable[[str], float]:
+        """Sets the face and size, and measures text in them; a report measures the same characters
+        over and over, so each width is measured once."""
+        self.set_font(face, size=size)
+        widths = self._widths.setdefault((face, size), {})
+
+        def width(text: str) -> float:
+            if text not in widths:
+                widths[text] = self.get_string_width(text)
+            return widths[text]
+
+        return width
 
     def footer(self) -> None:
         self.set_y(-MARGINS["bottom"] + 7)  # 公文: the number sits about 7 mm below the text block
@@ -184,7 +198,7 @@ def _add_faces(pdf: _OfficialPDF, characters: frozenset[str], scratch: Path) -> 
         pdf.set_fallback_fonts(sorted(set(pdf.fallbacks.values())), exact_match=False)
 
 
-def _add_face(pdf: FPDF, face: str, font: FontFile, characters: frozenset[str], scratch: Path) -> None:
+def _add_face(pdf: _OfficialPDF, face: str, font: FontFile, characters: frozenset[str], scratch: Path) -> None:
     path = scratch / f"{face}.otf"
     path.write_bytes(subset_font(font.path, font.index, sorted(characters)))
     pdf.add_font(face, "", str(path))
@@ -239,7 +253,7 @@ def _collection_index(path: Path, family: str) -> int:
     return 0
 
 
-def _title(pdf: FPDF, document: ReportDocument) -> None:
+def _title(pdf: _OfficialPDF, document: ReportDocument) -> None:
     if document.doc_number:
         _text(pdf, document.doc_number, SERIF, SIZE_BODY, align=Align.C)
     _text(pdf, document.title, SERIF_BOLD, SIZE_TITLE, align=Align.C, line_height=LINE_TITLE)
@@ -253,7 +267,7 @@ def _heading_face(heading: Heading) -> str:
 
 
 def _text(
-    pdf: FPDF,
+    pdf: _OfficialPDF,
     text: str,
     face: str,
     size: float,
@@ -269,21 +283,20 @@ def _text(
     )
 
 
-def _lines(pdf: FPDF, text: str, face: str, size: float, width: float | None = None) -> list[str]:
+def _lines(pdf: _OfficialPDF, text: str, face: str, size: float, width: float | None = None) -> list[str]:
     """The text's lines across the text block (or `width`), in `face` at `size` (which stays set)."""
-    pdf.set_font(face, size=size)
     if width is None:
         width = pdf.epw - 2 * pdf.c_margin  # what fpdf2's multi_cell leaves for text across the block
-    return wrap(text, width - SLACK, pdf.get_string_width)
+    return wrap(text, width - SLACK, pdf.measure(face, size))
 
 
-def _keep_with_next(pdf: FPDF, height: float) -> None:
+def _keep_with_next(pdf: _OfficialPDF, height: float) -> None:
     """Start a new page rather than leave a heading or a table's title and header alone at the foot of one."""
     if pdf.will_page_break(height):
         pdf.add_page()
 
 
-def _opening_height(pdf: FPDF, blocks: Sequence[Block]) -> float:
+def _opening_height(pdf: _OfficialPDF, blocks: Sequence[Block]) -> float:
     """How much of the page the first block needs, with the opening of what follows a heading:
     a heading never ends a page, nor does a table's title or header row."""
     block = blocks[0]
@@ -300,7 +313,7 @@ def _opening_height(pdf: FPDF, blocks: Sequence[Block]) -> float:
 class _WrappedTable:
     """A table's title and cells broken into lines for their column widths, and the heights that follow."""
 
-    def __init__(self, pdf: FPDF, block: Table) -> None:
+    def __init__(self, pdf: _OfficialPDF, block: Table) -> None:
         self.page_height = pdf.page_break_trigger - pdf.t_margin
         widths = block.widths or [1.0] * len(block.columns)
         # fpdf2 shares the text block's width by the relative widths; padding on both sides of a cell.
@@ -310,7 +323,7 @@ class _WrappedTable:
         self.rows = [self._cells(pdf, [str(value) for value in values], text_widths, SERIF) for values in block.rows]
 
     @staticmethod
-    def _cells(pdf: FPDF, values: list[str], widths: list[float], face: str) -> list[str]:
+    def _cells(pdf: _OfficialPDF, values: list[str], widths: list[float], face: str) -> list[str]:
         # A row longer than the header (fpdf2 allows it) takes the last column's width for the rest.
         return [
             "\n".join(_lines(pdf, value, face, SIZE_TABLE, widths[min(column, len(widths) - 1)]))
@@ -332,7 +345,7 @@ class _WrappedTable:
         return height + (self.row_height(self.rows[0]) if self.rows else 0.0)
 
 
-def _table(pdf: FPDF, block: Table) -> None:
+def _table(pdf: _OfficialPDF, block: Table) -> None:
     wrapped = _WrappedTable(pdf, block)
     _keep_with_next(pdf, wrapped.opening_height)
     if block.title:
@@ -354,18 +367,18 @@ def _table(pdf: FPDF, block: Table) -> None:
     pdf.ln(4)
 
 
-def _chart_size(pdf: FPDF, block: Chart) -> tuple[float, float]:
+def _chart_size(pdf: _OfficialPDF, block: Chart) -> tuple[float, float]:
     width = min(CHART_WIDTH, pdf.epw)
     with Image.open(io.BytesIO(block.png)) as picture:
         return width, width * picture.height / picture.width
 
 
-def _chart_height(pdf: FPDF, block: Chart) -> float:
+def _chart_height(pdf: _OfficialPDF, block: Chart) -> float:
     caption = len(_lines(pdf, block.title, SERIF, SIZE_TABLE)) * LINE_TABLE if block.title else 0.0
     return _chart_size(pdf, block)[1] + caption
 
 
-def _chart(pdf: FPDF, block: Chart) -> None:
+def _chart(pdf: _OfficialPDF, block: Chart) -> None:
     _keep_with_next(pdf, _chart_height(pdf, block))  # the caption stays under its chart
     width, _ = _chart_size(pdf, block)
     pdf.image(io.BytesIO(block.png), x=(pdf.w - width) / 2, w=width)
