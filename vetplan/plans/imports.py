@@ -29,6 +29,7 @@ from django.http import Http404
 
 from vetplan.core.access import scope_of
 from vetplan.extraction import SUPPORTED_SUFFIXES, DocumentReadError, extract_text
+from vetplan.extraction.archives import DOCX_LIMITS, ArchiveError, check_zip
 from vetplan.extraction.readers import decode_text, read_document
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans import target_links
@@ -109,10 +110,16 @@ def _check_size(name: str, size: int) -> None:
 def _sniff(name: str, suffix: str, data: bytes) -> None:
     """Refuse a file whose content is not what its name says (a renamed .xlsx, an image ...)."""
     if suffix == ".docx":
-        ok = (
-            zipfile.is_zipfile(io.BytesIO(data)) and "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
-        )
-        kind = "Word（.docx）文档"
+        ok, kind = zipfile.is_zipfile(io.BytesIO(data)), "Word（.docx）文档"
+        if ok:
+            try:
+                check_zip(data, DOCX_LIMITS)  # a zip bomb is refused before anything is unpacked
+            except ArchiveError as error:
+                raise ImportFileError(f"无法读取 {name}：{error.reason}。") from error
+            except zipfile.BadZipFile:
+                ok = False
+            else:
+                ok = "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
     elif suffix == ".pdf":
         ok, kind = data.startswith(b"%PDF"), "PDF 文件"
     else:
