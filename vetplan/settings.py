@@ -138,6 +138,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("VETPLAN_MAX_UPLOAD_BYTES", 10 * 1024 * 10
 # Data may be reported from this many years before the earliest plan's first year (its baseline).
 VETPLAN_BASELINE_YEARS = env_int("VETPLAN_BASELINE_YEARS", 5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Excel data uploads: at most this many data rows a file; above either threshold an upload is
+# checked and saved by `vetplan worker` (a background job with a progress page), not in the request.
+VETPLAN_MAX_UPLOAD_ROWS = env_int("VETPLAN_MAX_UPLOAD_ROWS", 200_000)
+VETPLAN_BACKGROUND_UPLOAD_ROWS = env_int("VETPLAN_BACKGROUND_UPLOAD_ROWS", 5_000)
+VETPLAN_BACKGROUND_UPLOAD_BYTES = env_int("VETPLAN_BACKGROUND_UPLOAD_BYTES", 1024 * 1024)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; see base.html

@@ -26,6 +26,7 @@ import django
 django.setup()
 from pathlib import Path
 from vetplan.extraction.readers import read_document
+from vetplan.indicators.excel import inspect_upload
 from vetplan.plans.imports import read_plan_bytes
 reader, path = sys.argv[1], Path(sys.argv[2])
 data = path.read_bytes()
@@ -33,8 +34,11 @@ started = time.perf_counter()
 try:
     if reader == "document":
         read_document(path)
-    else:
+    elif reader == "plan upload":
         read_plan_bytes(path.name, data)
+    else:
+        with open(path, "rb") as stream:
+            inspect_upload(stream)
     error = None
 except Exception as exc:
     error = f"{type(exc).__name__}: {exc}"
@@ -51,6 +55,8 @@ CASES: list[tuple[str, Callable[[Path], Path], str, str]] = [
     ("1 GiB of zeros", bombs.zeros_docx, "plan upload", "超过上限"),
     ("300 MB of XML", bombs.xml_docx, "plan upload", "超过上限"),
     ("20,000 members", bombs.many_members_zip, "plan upload", "20002 个压缩成员"),
+    ("1 GiB of zeros", bombs.zeros_xlsx, "data upload", "超过上限"),
+    ("300 MB of XML", bombs.xml_xlsx, "data upload", "超过上限"),
 ]
 
 

@@ -31,11 +31,13 @@ from vetplan.plans.models import Target
 
 
 class DataError(ValueError):
-    """A batch with errors: nothing was saved. `errors` name each place and reason."""
+    """A batch with errors: nothing was saved. `errors` name each place and reason (the first 100,
+    then how many more); `total` counts them all."""
 
-    def __init__(self, errors: list[str]) -> None:
+    def __init__(self, errors: list[str], total: int | None = None) -> None:
         super().__init__("；".join(errors[:5]))
         self.errors = errors
+        self.total = len(errors) if total is None else total
 
 
 @transaction.atomic
@@ -54,13 +56,13 @@ def record_data_values(
     """
     if not batch.ok:
         batch.check_rules()  # every error at once; nothing is saved anyway
-        raise DataError(batch.errors)
+        raise DataError(batch.error_messages(), batch.error_total)
     serialise_saves(e.organization.pk for e in batch.entries)
     if opened_with:
         _check_unchanged(batch, opened_with)
     batch.check_rules()
     if not batch.ok:
-        raise DataError(batch.errors)
+        raise DataError(batch.error_messages(), batch.error_total)
     return save_entries(batch.entries, by=by, source=source)
 
 
@@ -97,11 +99,23 @@ def _plain(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+# Entries are saved this many at a time: a 100,000-row upload never holds all its rows as model instances.
+SAVE_CHUNK = 5000
+
+
 def save_entries(entries: list[Entry], *, by: Any, source: str) -> RecomputeResult:
     user = by if getattr(by, "is_authenticated", False) else None
     if not entries:
         return RecomputeResult()
-    serialise_saves(e.organization.pk for e in entries)
+    serialise_saves({e.organization.pk for e in entries})
+    now = timezone.now()
+    changes: list[tuple[Organization, int, int]] = []
+    for start in range(0, len(entries), SAVE_CHUNK):
+        changes += _save_chunk(entries[start : start + SAVE_CHUNK], user=user, source=source, now=now)
+    return recompute_for(changes)
+
+
+def _save_chunk(entries: list[Entry], *, user: Any, source: str, now: Any) -> list[tuple[Organization, int, int]]:
     existing = {
         (v.organization_id, v.year, v.element_id): v
         for v in DataValue.objects.filter(
@@ -110,7 +124,6 @@ def save_entries(entries: list[Entry], *, by: Any, source: str) -> RecomputeResu
             element_id__in={e.element.pk for e in entries},
         )
     }
-    now = timezone.now()
     created, updated, changes = [], [], []
     for entry in entries:
         row = existing.get((entry.organization.pk, entry.year, entry.element.pk))
@@ -134,7 +147,7 @@ def save_entries(entries: list[Entry], *, by: Any, source: str) -> RecomputeResu
         changes.append((entry.organization, entry.year, entry.element.pk))
     DataValue.objects.bulk_create(created, batch_size=2000)
     DataValue.objects.bulk_update(updated, ["value", "source", "entered_by", "entered_at"], batch_size=2000)
-    return recompute_for(changes)
+    return changes
 
 
 @transaction.atomic

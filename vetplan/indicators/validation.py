@@ -50,19 +50,44 @@ def element_rules() -> tuple[tuple[str, str, str], ...]:
     return tuple((r["left"], r["op"], r["right"]) for r in catalogue_data().get("rules", []))
 
 
-@dataclass(frozen=True)
 class Location:
-    """Where a value came from: `工作表“数据”第 5 行 D 列（双师型教师数）` or `values[3]`."""
+    """Where a value came from: `工作表“数据”第 5 行 D 列（双师型教师数）` or `values[3]`.
 
-    text: str
+    A cell's text is built only when an error names it: an upload of 100,000 rows holds
+    hundreds of thousands of locations, almost all of them never shown.
+    """
+
+    __slots__ = ("_text", "sheet", "row", "column", "label")
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self.sheet, self.row, self.column, self.label = "", 0, "", ""
 
     @classmethod
     def cell(cls, sheet: str, row: int, column: str, label: str = "") -> Location:
-        suffix = f"（{label}）" if label else ""
-        return cls(f"工作表“{sheet}”第 {row} 行 {column} 列{suffix}")
+        where = cls.__new__(cls)
+        where._text = None
+        where.sheet, where.row, where.column, where.label = sheet, row, column, label
+        return where
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            suffix = f"（{self.label}）" if self.label else ""
+            return f"工作表“{self.sheet}”第 {self.row} 行 {self.column} 列{suffix}"
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Location) and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"Location({self.text!r})"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     organization: Organization
     year: int
@@ -71,11 +96,16 @@ class Entry:
     where: Location
 
 
+# An upload with a million mistakes lists the first hundred and counts the rest.
+MAX_LISTED_ERRORS = 100
+
+
 class DataBatch:
     def __init__(self, user: Any) -> None:
         self.user = user
         self.entries: list[Entry] = []
-        self.errors: list[str] = []
+        self.errors: list[str] = []  # the first MAX_LISTED_ERRORS
+        self.error_count = 0
         self.elements = {e.code: e for e in DataElement.objects.all()}
         self._orgs = list(reportable_organizations(user))
         self._by_pk = {o.pk: o for o in self._orgs}
@@ -86,11 +116,29 @@ class DataBatch:
                     self._by_name.setdefault(name.strip(), org)
         self._seen: dict[tuple[int, int, int], Location] = {}
         self._ranges: dict[int, tuple[int, int]] = {}
+        self._refusals: dict[tuple[str, Any], str] = {}
         region_id = scope_of(user).region_id
         self._home_region = Region.objects.filter(pk=region_id).first() if region_id else None
 
     def error(self, where: Location, reason: str) -> None:
-        self.errors.append(f"{where.text}：{reason}")
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(f"{where.text}：{reason}")
+
+    def fail(self, message: str) -> None:
+        """An error about the whole file or request, not one value."""
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(message)
+
+    @property
+    def error_total(self) -> int:
+        return max(self.error_count, len(self.errors))
+
+    def error_messages(self) -> list[str]:
+        """The listed errors, then how many more there are."""
+        unlisted = self.error_total - len(self.errors)
+        return [*self.errors, f"另有 {unlisted} 处错误未列出"] if unlisted > 0 else list(self.errors)
 
     def organization(self, ref: Any, where: Location) -> Organization | None:
         org = None
@@ -101,15 +149,24 @@ class DataBatch:
         elif isinstance(ref, str):
             org = self._by_name.get(ref.strip())
         if org is None:
+            # Past the listed errors the reason is never shown: only counted, not looked up.
+            self.error(where, self._refusal(ref) if len(self.errors) < MAX_LISTED_ERRORS else "")
+        return org
+
+    def _refusal(self, ref: Any) -> str:
+        """Why a unit is refused, looked up once per name (a file may repeat it on every row)."""
+        key = (type(ref).__name__, getattr(ref, "pk", ref))
+        if key not in self._refusals:
             if ref in (None, ""):
-                self.error(where, "单位为空")
+                reason = "单位为空"
             elif Organization.objects.filter(pk=getattr(ref, "pk", -1)).exists() or (
                 isinstance(ref, str) and Organization.objects.filter(name=ref.strip()).exists()
             ):
-                self.error(where, f"无权填报单位“{ref}”的数据")
+                reason = f"无权填报单位“{ref}”的数据"
             else:
-                self.error(where, f"未知单位“{ref}”")
-        return org
+                reason = f"未知单位“{ref}”"
+            self._refusals[key] = reason
+        return self._refusals[key]
 
     def year(self, raw: Any, where: Location, org: Organization | None = None) -> int | None:
         """A whole year within the reporting range of the unit's region (of the user's region without a unit)."""

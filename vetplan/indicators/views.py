@@ -201,18 +201,20 @@ def template_download(request: HttpRequest) -> HttpResponse:
 def data_upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
+    error_total = 0
     if request.method == "POST" and form.is_valid():
         batch = read_upload(request.user, form.cleaned_data["file"])
         try:
             result = record_data_values(batch, by=request.user, source="excel")
         except DataError as exc:
-            errors = exc.errors
+            errors, error_total = exc.errors, exc.total
         else:
             messages.success(
                 request, f"已导入 {len(batch.entries)} 个数据值，更新指标值 {result.indicator_values} 个。"
             )
             return redirect("indicators:data_entry")
-    return render(request, "indicators/data_upload.html", {"form": form, "errors": errors}, status=200)
+    context = {"form": form, "errors": errors, "error_total": error_total}
+    return render(request, "indicators/data_upload.html", context, status=200)
 
 
 def _get_target(request: HttpRequest, target_pk: int) -> Target:
