@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "vetplan.supervision",
     "vetplan.api",
     "vetplan.reports",
+    "vetplan.jobs",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +144,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 VETPLAN_MAX_UPLOAD_ROWS = env_int("VETPLAN_MAX_UPLOAD_ROWS", 200_000)
 VETPLAN_BACKGROUND_UPLOAD_ROWS = env_int("VETPLAN_BACKGROUND_UPLOAD_ROWS", 5_000)
 VETPLAN_BACKGROUND_UPLOAD_BYTES = env_int("VETPLAN_BACKGROUND_UPLOAD_BYTES", 1024 * 1024)
+VETPLAN_JOB_FILES_DIR = VAR_DIR / "jobs"  # uploads waiting for the worker, by random names
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; see base.html

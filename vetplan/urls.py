@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("vetplan.reports.urls")),
     path("", include("vetplan.supervision.urls")),
     path("", include("vetplan.indicators.urls")),
+    path("", include("vetplan.jobs.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import PERSONA_ROLE, PERSONAS, County
 from tests.indicators import matrix as indicators_matrix
+from tests.jobs import matrix as jobs_matrix
 from tests.plans.import_drafts import MINIMAL_PLAN, make_draft
 from tests.reports import matrix as reports_matrix
 from tests.supervision import matrix as supervision_matrix
@@ -63,6 +64,8 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
         pattern_kwargs.update(indicators_matrix.kwargs_for(view_name, county, persona))
     if view_name.startswith("reports:"):
         pattern_kwargs.update(reports_matrix.kwargs_for(view_name, county, persona))
+    if view_name.startswith("jobs:"):
+        pattern_kwargs.update(jobs_matrix.kwargs_for(view_name, county, persona))
     resolver = get_resolver()
     namespace, _, name = view_name.rpartition(":")
     possibilities = (resolver.namespace_dict[namespace][1] if namespace else resolver).reverse_dict.getlist(name)
