@@ -20,7 +20,7 @@ from vetplan.core.access import scope_of
 from vetplan.indicators import queries
 from vetplan.indicators.access import dataset_of, get_org_for_data, reportable_organizations
 from vetplan.indicators.completeness import Finality, missing_units, region_progress
-from vetplan.indicators.excel import build_template, read_upload
+from vetplan.indicators.excel import build_template
 from vetplan.indicators.forms import ClosingForm, DataForm, ReminderForm, TargetReportForm, TemplateForm, UploadForm
 from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue
 from vetplan.indicators.services import (
@@ -32,6 +32,7 @@ from vetplan.indicators.services import (
     remind_missing,
     reopen_year,
 )
+from vetplan.indicators.uploads import import_data_file
 from vetplan.indicators.validation import DataBatch, Location, allowed_years
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.access import visible_plans
@@ -203,15 +204,15 @@ def data_upload(request: HttpRequest) -> HttpResponse:
     errors: list[str] = []
     error_total = 0
     if request.method == "POST" and form.is_valid():
-        batch = read_upload(request.user, form.cleaned_data["file"])
         try:
-            result = record_data_values(batch, by=request.user, source="excel")
+            outcome = import_data_file(form.cleaned_data["file"], by=request.user)
         except DataError as exc:
             errors, error_total = exc.errors, exc.total
         else:
-            messages.success(
-                request, f"已导入 {len(batch.entries)} 个数据值，更新指标值 {result.indicator_values} 个。"
-            )
+            if outcome.job is not None:
+                return redirect("jobs:job_detail", job_pk=outcome.job.pk)
+            indicator_values = outcome.result.indicator_values if outcome.result else 0
+            messages.success(request, f"已导入 {outcome.saved} 个数据值，更新指标值 {indicator_values} 个。")
             return redirect("indicators:data_entry")
     context = {"form": form, "errors": errors, "error_total": error_total}
     return render(request, "indicators/data_upload.html", context, status=200)
