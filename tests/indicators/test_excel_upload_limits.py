@@ -94,3 +94,19 @@ def test_a_zip_bomb_is_refused_at_once(county: County, client_as: Any, tmp_path:
     assert time.perf_counter() - started < 1.0
     assert "文件无法读取：文件" in page and "超过上限" in page and "系统拒绝读取" in page
     assert not DataValue.objects.exists()
+
+
+def test_the_rules_between_elements_hold_when_checked_a_few_unit_years_at_a_time(
+    county: County, client_as: Any, monkeypatch: Any
+) -> None:
+    from vetplan.indicators import validation
+
+    monkeypatch.setattr(validation, "RULES_CHUNK", 1)  # every unit-year its own chunk, never split
+    rows = [[SCHOOL, 2023, 80, 50], [SCHOOL, 2024, 80, 90], [SCHOOL, 2025, 80, 60]]
+    page = (
+        client_as(county.users["supervisor"])
+        .post(reverse("indicators:data_upload"), {"file": workbook(rows, CODES)})
+        .content.decode()
+    )
+    assert "第 4 行 D 列（双师型教师数）：双师型教师数（90）不能大于专业课教师数（80）" in page
+    assert "发现 1 处错误" in page and not DataValue.objects.exists()

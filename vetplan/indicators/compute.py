@@ -367,6 +367,11 @@ def serialise_saves(organization_ids: Iterable[int]) -> None:
 FULL_RECOMPUTE_AFTER = 2000
 
 
+def needs_full_recompute(unit_years: int) -> bool:
+    """Whether saving values of this many (unit, year) pairs recomputes everything, set-based."""
+    return unit_years > FULL_RECOMPUTE_AFTER
+
+
 def recompute_for(changes: Iterable[tuple[Organization, int, int]]) -> RecomputeResult:
     """Refresh what saved values touch; `changes` are (unit, year, element id) triples.
 
@@ -381,7 +386,7 @@ def recompute_for(changes: Iterable[tuple[Organization, int, int]]) -> Recompute
         by_year[year].add(org.path)
         units[org.path] = org
         elements.add(element_id)
-    if sum(len(paths) for paths in by_year.values()) > FULL_RECOMPUTE_AFTER:
+    if needs_full_recompute(sum(len(paths) for paths in by_year.values())):
         return recompute_all()
     codes = set(DataElement.objects.filter(pk__in=elements).values_list("code", flat=True))
     indicators = [i for i in compiled_indicators() if i.elements & codes]

@@ -13,9 +13,14 @@ from io import BytesIO
 from typing import Any
 
 from django.conf import settings
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+from openpyxl.worksheet.dimensions import SheetDimension
+from openpyxl.xml.functions import iterparse
 
 from vetplan.extraction.archives import XLSX_LIMITS, ArchiveError, ArchiveSize, check_zip
 from vetplan.indicators.access import dataset_of, reportable_organizations
@@ -138,7 +143,7 @@ def _read_rows(batch: DataBatch, sheet: Any, progress: Progress | None) -> None:
         if element is not None:
             columns.append((index - 1, letter, element))
     read = 0
-    for number, row in enumerate(rows, start=FIRST_ROW):
+    for number, row in enumerate(rows, start=FIRST_ROW):  # openpyxl yields a missing row as empty
         read += 1
         if read > limit:
             batch.fail(_too_many_rows(limit))
@@ -147,10 +152,11 @@ def _read_rows(batch: DataBatch, sheet: Any, progress: Progress | None) -> None:
             progress(read, declared)
         if row is None or all(cell in (None, "") for cell in row):
             continue
-        org = batch.organization(row[0] if row else None, Location.cell(SHEET, number, "A", "单位"))
-        year = batch.year(row[1] if len(row) > 1 else None, Location.cell(SHEET, number, "B", "年份"), org)
+        width = len(row)
+        org = batch.organization(row[0] if width else None, Location.cell(SHEET, number, "A", "单位"))
+        year = batch.year(row[1] if width > 1 else None, Location.cell(SHEET, number, "B", "年份"), org)
         for index, letter, element in columns:
-            raw = row[index] if index < len(row) else None
+            raw = row[index] if index < width else None
             if raw is not None:
                 batch.add(org, year, element, raw, Location.cell(SHEET, number, letter, element.name))
     if progress is not None:
@@ -174,9 +180,41 @@ def _check_archive(upload: Any) -> ArchiveSize:
         raise UploadError(NOT_A_TEMPLATE) from error
 
 
+class _SizedSheet(ReadOnlyWorksheet):
+    def _get_size(self) -> None:
+        """The sheet's declared size, looked for before its data only.
+
+        openpyxl's own look-up waits for <sheetData>'s end tag, so a sheet that declares no size
+        (openpyxl's write-only mode writes none) is parsed whole just to be opened: 100,000 rows
+        read twice. Start tags carry the attributes needed.
+        """
+        with self._get_source() as source:
+            for _event, element in iterparse(source, events=("start",)):
+                if element.tag == DIMENSION_TAG:
+                    self._min_column, self._min_row, self._max_column, self._max_row = SheetDimension.from_tree(
+                        element
+                    ).boundaries
+                    return
+                if element.tag == DATA_TAG:
+                    return
+
+
+class _StreamingReader(ExcelReader):
+    """openpyxl's read-only loading (load_workbook), with sheets sized as _SizedSheet does."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                worksheet = _SizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                worksheet.sheet_state = sheet.state
+                self.wb._sheets.append(worksheet)
+
+
 def _open_sheet(upload: Any) -> tuple[Any, Any]:
     try:
-        book = load_workbook(upload, data_only=True, read_only=True)
+        reader = _StreamingReader(upload, read_only=True, data_only=True, keep_links=False)
+        reader.read()
+        book = reader.wb
     except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
         raise UploadError(NOT_A_TEMPLATE) from error
     if SHEET not in book.sheetnames:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from django.conf import settings
@@ -107,14 +109,19 @@ class DataBatch:
         self.errors: list[str] = []  # the first MAX_LISTED_ERRORS
         self.error_count = 0
         self.elements = {e.code: e for e in DataElement.objects.all()}
-        self._orgs = list(reportable_organizations(user))
+        # One Region object per region, not one per unit: a province's admin reports for thousands of units.
+        self._orgs = list(reportable_organizations(user).select_related(None))
+        regions = Region.objects.in_bulk({org.region_id for org in self._orgs})
+        for org in self._orgs:
+            org.region = regions[org.region_id]
         self._by_pk = {o.pk: o for o in self._orgs}
         self._by_name: dict[str, Organization] = {}
         for org in self._orgs:
             for name in (org.name, org.short_name, *(org.aliases or [])):
                 if name:
                     self._by_name.setdefault(name.strip(), org)
-        self._seen: dict[tuple[int, int, int], Location] = {}
+        # (unit, year, element) packed in one int (year < 4096, element ids < 2**20): a large upload holds 300,000.
+        self._seen: dict[int, Location] = {}
         self._ranges: dict[int, tuple[int, int]] = {}
         self._refusals: dict[tuple[str, Any], str] = {}
         region_id = scope_of(user).region_id
@@ -216,7 +223,7 @@ class DataBatch:
             return
         if org is None or year is None:
             return
-        key = (org.pk, year, element.pk)
+        key = (org.pk << 32) | (year << 20) | element.pk
         if key in self._seen:
             self.error(where, f"与{self._seen[key].text}重复（同一单位、年份、数据项）")
             return
@@ -227,37 +234,58 @@ class DataBatch:
         """Rules between elements, over incoming values laid over the stored ones.
 
         Called by the saving service inside its lock, so two saves at once cannot both pass a rule
-        that their values together break (80 双师型 for 60 专业课)."""
-        if not self.entries:
-            return
-        codes = {e.pk: e.code for e in self.elements.values()}
-        merged: dict[tuple[int, int], dict[str, float]] = {}
-        stored = DataValue.objects.filter(
-            organization_id__in={e.organization.pk for e in self.entries}, year__in={e.year for e in self.entries}
-        ).values_list("organization_id", "year", "element_id", "value")
-        for org_id, year, element_id, value in stored:
-            merged.setdefault((org_id, year), {})[codes[element_id]] = value
-        where: dict[tuple[int, int, str], Location] = {}
-        for entry in self.entries:
-            key = (entry.organization.pk, entry.year)
-            merged.setdefault(key, {})[entry.element.code] = entry.value
-            where[(*key, entry.element.code)] = entry.where
-        for (org_id, year), values in merged.items():
-            for left, op, right in element_rules():
-                if left not in values or right not in values:
-                    continue
-                if op == "<=" and values[left] > values[right]:
-                    place = where.get((org_id, year, left)) or where.get((org_id, year, right))
-                    if place is not None:
-                        self.error(
-                            place,
-                            f"{self.elements[left].name}（{_plain(values[left])}）不能大于"
-                            f"{self.elements[right].name}（{_plain(values[right])}）",
-                        )
+        that their values together break (80 双师型 for 60 专业课). Unit-year by unit-year, a few
+        thousand values at a time: a large upload's values are never all merged at once. A broken
+        rule is named at the incoming value, unit by unit."""
+        rules = [(left, right) for left, op, right in element_rules() if op == "<="]
+        codes = {code for pair in rules for code in pair}
+        incoming = sorted((e for e in self.entries if e.element.code in codes), key=_unit_year)
+        code_of = {e.pk: e.code for e in self.elements.values() if e.code in codes}
+        for chunk in _unit_year_chunks(incoming, RULES_CHUNK):
+            stored: dict[tuple[int, int], dict[str, float]] = {}
+            for org_id, year, element_id, value in DataValue.objects.filter(
+                organization_id__in={e.organization.pk for e in chunk},
+                year__in={e.year for e in chunk},
+                element_id__in=code_of,
+            ).values_list("organization_id", "year", "element_id", "value"):
+                stored.setdefault((org_id, year), {})[code_of[element_id]] = value
+            for key, group in groupby(chunk, key=_unit_year):
+                values = dict(stored.get(key, {}))
+                places: dict[str, Location] = {}
+                for entry in group:
+                    values[entry.element.code] = entry.value
+                    places[entry.element.code] = entry.where
+                for left, right in rules:
+                    if left in values and right in values and values[left] > values[right]:
+                        place = places.get(left) or places.get(right)
+                        if place is not None:
+                            self.error(
+                                place,
+                                f"{self.elements[left].name}（{_plain(values[left])}）不能大于"
+                                f"{self.elements[right].name}（{_plain(values[right])}）",
+                            )
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+RULES_CHUNK = 5000
+
+
+def _unit_year(entry: Entry) -> tuple[int, int]:
+    return entry.organization.pk, entry.year
+
+
+def _unit_year_chunks(entries: list[Entry], size: int) -> Iterator[list[Entry]]:
+    """Slices of about `size` entries sorted by unit and year, never splitting a unit's year."""
+    start = 0
+    while start < len(entries):
+        end = min(start + size, len(entries))
+        while end < len(entries) and _unit_year(entries[end]) == _unit_year(entries[end - 1]):
+            end += 1
+        yield entries[start:end]
+        start = end
 
 
 def _number(raw: Any) -> float | None:
