@@ -51,17 +51,37 @@ class DraftStateError(PlanImportError):
 # ---------------------------------------------------------------------------- upload
 
 
+# A county's plan has tens of tasks, a province's a few hundred: more is not one plan (a whole
+# statute book, a merged file), and its review page would not be usable.
+MAX_PLAN_ROWS = 2000
+# The five real plans hold 5,000–10,000 characters. A text a hundred times longer is refused before
+# extraction, which takes seconds a megabyte (a 9 MB text once became a draft of 58,616 tasks).
+MAX_PLAN_CHARACTERS = 1_000_000
+
+
 @transaction.atomic
 def create_import_draft(upload: UploadedFile | Path | str, region: Region, by: Any) -> PlanImportDraft:
     """Check and read an uploaded file (or a file on disk), extract it and store the draft."""
     name, data = _read_upload(upload)
     text = read_plan_bytes(name, data)
+    if len(text) > MAX_PLAN_CHARACTERS:
+        raise ImportFileError(
+            f"无法导入 {name}：全文 {len(text)} 字，超过每份规划 {MAX_PLAN_CHARACTERS // 10000} 万字的上限。"
+            "请确认文件是一份实施方案或行动计划；确实更长的，请拆分为几份文件分别导入。"
+        )
+    document = extract_text(text)
+    for rows, what in ((document.tasks, "项任务"), (document.targets, "个量化目标")):
+        if len(rows) > MAX_PLAN_ROWS:
+            raise ImportFileError(
+                f"无法导入 {name}：提取到 {len(rows)} {what}，超过每份规划 {MAX_PLAN_ROWS} {what}的上限。"
+                "请确认文件是一份实施方案或行动计划；确实更多的，请拆分为几份文件分别导入。"
+            )
     return PlanImportDraft.objects.create(
         region=region,
         created_by=by if getattr(by, "is_authenticated", False) else None,
         source_name=name[:255],
         source_text=text,
-        document=extract_text(text).to_dict(),
+        document=document.to_dict(),
     )
 
 
