@@ -29,6 +29,7 @@ from vetplan.indicators.validation import DataBatch, Entry
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.indicator_match import link_targets_to_catalogue
 from vetplan.plans.models import Target
+from vetplan.supervision.evidence import sniff, stored_name
 
 
 class DataError(ValueError):
@@ -167,12 +168,17 @@ def _save_chunk(
 
 @transaction.atomic
 def record_target_report(target: Target, *, by: Any, year: int, value: float, evidence: Any = None) -> TargetReport:
-    """The reported figure of a target without a catalogue indicator; refreshes its status."""
+    """The reported figure of a target without a catalogue indicator; refreshes its status.
+
+    Its 佐证材料 is checked like any evidence (type by content, size: EvidenceError, nothing saved)
+    and stored under a random name; it is served by the indicators:target_evidence view only.
+    """
+    kind = sniff(evidence, evidence.name or "文件", evidence.size or 0) if evidence else None
     report, _ = TargetReport.objects.get_or_create(target=target, year=year, defaults={"value": value})
     report.value = value
     report.reported_by = by if getattr(by, "is_authenticated", False) else None
-    if evidence:
-        report.evidence = evidence
+    if kind is not None:
+        report.evidence.save(stored_name(kind), evidence, save=False)
     report.save()
     recompute_target_statuses(Target.objects.filter(pk=target.pk))
     return report
