@@ -14,10 +14,13 @@ visitor gets the 400 page (templates/400.html).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest, QueryDict
+
+if TYPE_CHECKING:
+    from vetplan.plans.import_forms import ImportReviewForm
 
 REVIEW_FIELD = "review"
 # Twelve fields a row at most, for the most rows a draft may have (imports.MAX_PLAN_ROWS), and the units.
@@ -35,8 +38,8 @@ def posted_review(request: HttpRequest) -> QueryDict:
     return review_fields(request.POST[REVIEW_FIELD])
 
 
-def needs_script(form: Any) -> bool:
-    """Whether the review form (import_forms.ImportReviewForm) has more fields than Django accepts one by one."""
+def needs_script(form: ImportReviewForm) -> bool:
+    """Whether the review form has more fields than Django accepts one by one."""
     limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     if limit is None:
         return False
