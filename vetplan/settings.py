@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "vetplan.mechanisms",
     "vetplan.backup",
     "vetplan.workbench",
+    "vetplan.jobs",
 ]
 
 MIDDLEWARE = [
@@ -172,6 +173,12 @@ VETPLAN_MAX_REQUEST_BYTES = env_int("VETPLAN_MAX_REQUEST_BYTES", 50 * 1024 * 102
 # Data may be reported from this many years before the earliest plan's first year (its baseline).
 VETPLAN_BASELINE_YEARS = env_int("VETPLAN_BASELINE_YEARS", 5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Excel data uploads: at most this many data rows a file; above either threshold an upload is
+# checked and saved by `vetplan worker` (a background job with a progress page), not in the request.
+VETPLAN_MAX_UPLOAD_ROWS = env_int("VETPLAN_MAX_UPLOAD_ROWS", 200_000)
+VETPLAN_BACKGROUND_UPLOAD_ROWS = env_int("VETPLAN_BACKGROUND_UPLOAD_ROWS", 5_000)
+VETPLAN_BACKGROUND_UPLOAD_BYTES = env_int("VETPLAN_BACKGROUND_UPLOAD_BYTES", 1024 * 1024)
+VETPLAN_JOB_FILES_DIR = VAR_DIR / "jobs"  # uploads waiting for the worker, by random names
 
 # E-mail: notifications (workbench) are mailed to the recipients with an address. The console
 # backend prints them, so nothing leaves the machine until EMAIL_BACKEND names an SMTP server.

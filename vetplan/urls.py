@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("vetplan.registries.urls")),
     path("", include("vetplan.mechanisms.urls")),
     path("", include("vetplan.workbench.urls")),
+    path("", include("vetplan.jobs.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

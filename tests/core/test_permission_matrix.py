@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import PERSONA_ROLE, PERSONAS, County
 from tests.indicators import matrix as indicators_matrix
+from tests.jobs import matrix as jobs_matrix
 from tests.mechanisms import matrix as mechanisms_matrix
 from tests.plans.import_drafts import MINIMAL_PLAN, make_draft
 from tests.registries import matrix as registries_matrix
@@ -72,6 +73,8 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
         pattern_kwargs.update(mechanisms_matrix.kwargs_for(view_name, county, persona))
     if view_name.startswith("workbench:"):
         pattern_kwargs.update(workbench_matrix.kwargs_for(view_name, county, persona))
+    if view_name.startswith("jobs:"):
+        pattern_kwargs.update(jobs_matrix.kwargs_for(view_name, county, persona))
     resolver = get_resolver()
     namespace, _, name = view_name.rpartition(":")
     possibilities = (resolver.namespace_dict[namespace][1] if namespace else resolver).reverse_dict.getlist(name)

@@ -364,10 +364,20 @@ def serialise_saves(organization_ids: Iterable[int]) -> None:
     list(Region.objects.select_for_update().filter(path__in=tops).order_by("pk").values_list("pk", flat=True))
 
 
+FULL_RECOMPUTE_AFTER = 2000
+
+
+def needs_full_recompute(unit_years: int) -> bool:
+    """Whether saving values of this many (unit, year) pairs recomputes everything, set-based."""
+    return unit_years > FULL_RECOMPUTE_AFTER
+
+
 def recompute_for(changes: Iterable[tuple[Organization, int, int]]) -> RecomputeResult:
     """Refresh what saved values touch; `changes` are (unit, year, element id) triples.
 
-    Called inside the saving service's transaction, so the figures and the values agree.
+    Called inside the saving service's transaction, so the figures and the values agree. A change
+    touching more than FULL_RECOMPUTE_AFTER (unit, year) pairs (a large Excel upload) recomputes
+    everything set-based instead: one query per unit and year would take far longer.
     """
     by_year: dict[int, set[str]] = defaultdict(set)  # year → unit paths changed
     elements: set[int] = set()
@@ -376,6 +386,8 @@ def recompute_for(changes: Iterable[tuple[Organization, int, int]]) -> Recompute
         by_year[year].add(org.path)
         units[org.path] = org
         elements.add(element_id)
+    if needs_full_recompute(sum(len(paths) for paths in by_year.values())):
+        return recompute_all()
     codes = set(DataElement.objects.filter(pk__in=elements).values_list("code", flat=True))
     indicators = [i for i in compiled_indicators() if i.elements & codes]
     result = RecomputeResult()

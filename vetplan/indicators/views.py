@@ -5,12 +5,13 @@ Each view parses input, checks permission, calls one service or query, and respo
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from vetplan.core.params import parse_int, query_int, query_year
 from vetplan.indicators import queries
 from vetplan.indicators.access import dataset_of, get_org_for_data, reportable_organizations
 from vetplan.indicators.completeness import Finality, missing_units, region_progress
-from vetplan.indicators.excel import build_template, read_upload
+from vetplan.indicators.excel import build_template
 from vetplan.indicators.forms import ClosingForm, DataForm, ReminderForm, TargetReportForm, TemplateForm, UploadForm
 from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue
 from vetplan.indicators.services import (
@@ -34,10 +35,12 @@ from vetplan.indicators.services import (
     remind_missing,
     reopen_year,
 )
+from vetplan.indicators.uploads import import_data_file
 from vetplan.indicators.validation import DataBatch, Location, allowed_years
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.access import visible_plans
 from vetplan.plans.models import Target
+from vetplan.supervision.evidence import EvidenceError, content_type_of
 
 YEARS_SHOWN = 5
 
@@ -102,17 +105,37 @@ def target_report(request: HttpRequest, target_pk: int) -> HttpResponse:
         raise PermissionDenied("只有本区域的督导室和部门可以填报目标完成情况。")
     form = TargetReportForm(request.POST, request.FILES)
     if form.is_valid():
-        record_target_report(
-            target,
-            by=request.user,
-            year=form.cleaned_data["year"],
-            value=float(form.cleaned_data["value"]),
-            evidence=form.cleaned_data["evidence"],
-        )
-        messages.success(request, "已保存目标完成情况。")
+        try:
+            record_target_report(
+                target,
+                by=request.user,
+                year=form.cleaned_data["year"],
+                value=float(form.cleaned_data["value"]),
+                evidence=form.cleaned_data["evidence"],
+            )
+        except EvidenceError as error:
+            messages.error(request, f"未保存：{error}")
+        else:
+            messages.success(request, "已保存目标完成情况。")
     else:
         messages.error(request, "填报有误：" + "；".join(e for errs in form.errors.values() for e in errs))
     return redirect("indicators:target_detail", target_pk=target.pk)
+
+
+def target_evidence(request: HttpRequest, target_pk: int, report_pk: int) -> FileResponse:
+    """A target report's 佐证材料, to whoever may see the target (stored under a random name, served here only)."""
+    report = _get_target(request, target_pk).reports.filter(pk=report_pk).exclude(evidence="").first()
+    if report is None:
+        raise Http404("没有找到该文件。")
+    stored = PurePosixPath(report.evidence.name)
+    response = FileResponse(
+        report.evidence.open("rb"),
+        as_attachment=True,
+        filename=f"目标完成情况佐证材料（{report.year}年）{stored.suffix.lower()}",
+        content_type=content_type_of(stored.name),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def data_entry(request: HttpRequest) -> HttpResponse:
@@ -199,18 +222,20 @@ def template_download(request: HttpRequest) -> HttpResponse:
 def data_upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
+    error_total = 0
     if request.method == "POST" and form.is_valid():
-        batch = read_upload(request.user, form.cleaned_data["file"])
         try:
-            result = record_data_values(batch, by=request.user, source="excel")
+            outcome = import_data_file(form.cleaned_data["file"], by=request.user)
         except DataError as exc:
-            errors = exc.errors
+            errors, error_total = exc.errors, exc.total
         else:
-            messages.success(
-                request, f"已导入 {len(batch.entries)} 个数据值，更新指标值 {result.indicator_values} 个。"
-            )
+            if outcome.job is not None:
+                return redirect("jobs:job_detail", job_pk=outcome.job.pk)
+            indicator_values = outcome.result.indicator_values if outcome.result else 0
+            messages.success(request, f"已导入 {outcome.saved} 个数据值，更新指标值 {indicator_values} 个。")
             return redirect("indicators:data_entry")
-    return render(request, "indicators/data_upload.html", {"form": form, "errors": errors}, status=200)
+    context = {"form": form, "errors": errors, "error_total": error_total}
+    return render(request, "indicators/data_upload.html", context, status=200)
 
 
 def _get_target(request: HttpRequest, target_pk: int) -> Target:
