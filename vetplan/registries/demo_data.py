@@ -28,6 +28,7 @@ from simple_history.utils import bulk_create_with_history
 
 from vetplan.orgs.models import Organization, Region
 from vetplan.registries import figures
+from vetplan.registries.catalogue import ensure_major_catalogue
 from vetplan.registries.demo_tables import (
     CERTIFICATES,
     COOPERATIONS,
@@ -142,6 +143,7 @@ def _enterprises(region: Region, units: dict[str, Organization], year: int) -> d
 
 
 def _majors(schools: dict[str, Organization]) -> dict[tuple[str, str], SchoolMajor]:
+    ensure_major_catalogue()  # loaded by migration, but gone after a test database is flushed
     catalogue = {m.code: m for m in CatalogueMajor.objects.filter(edition=2021)}
     rows = [
         SchoolMajor(
