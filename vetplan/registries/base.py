@@ -19,7 +19,16 @@ from vetplan.indicators.access import reportable_organizations
 from vetplan.orgs.access import visible_organizations
 from vetplan.orgs.models import Organization
 from vetplan.registries import figures
-from vetplan.registries.pipeline import ImportRefused, ImportResult, Row, SheetSpec, read_rows, row_error, save_all
+from vetplan.registries.pipeline import (
+    ImportRefused,
+    ImportResult,
+    Row,
+    SheetSpec,
+    collector_paused,
+    read_rows,
+    row_error,
+    save_all,
+)
 
 
 @dataclass
@@ -83,6 +92,10 @@ class Registry:
 
     def import_file(self, data: bytes, user: Any) -> ImportResult:
         """Check every row of every sheet; save all of them or none."""
+        with collector_paused():
+            return self._import(data, user)
+
+    def _import(self, data: bytes, user: Any) -> ImportResult:
         result = ImportResult()
         try:
             rows = read_rows(data, self.sheets, result)
@@ -91,6 +104,7 @@ class Registry:
             return result
         context = ImportContext.for_user(user, self.unit_types)
         plan = self.check(rows, context, result)
+        del rows  # the plan holds what is saved: the parsed cells can go before the records are written
         if result.ok:
 
             def save() -> None:

@@ -82,6 +82,8 @@ def record_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             continue
         value = getattr(record, field.name)
         display = getattr(record, f"get_{field.name}_display")() if field.choices else value
+        if isinstance(display, bool):
+            display = "是" if display else "否"
         if field.name in registry.personal_fields and value and not unmasked:
             display = mask_phone(value) if field.name == "phone" else mask_id(value)
         fields.append((field.verbose_name, display if display not in (None, "") else "—"))
@@ -164,7 +166,7 @@ def _cell(registry: Registry, record: Any, column: Any) -> Any:
 def _related(registry: Registry) -> list[str]:
     fields = [registry.owner_field]
     if registry.code == "students":
-        fields.append("school_major__major")
+        fields += ["school_major__major", "school_major__school"]  # the export writes the major as 学校 · 专业
     if registry.code == "majors":
         fields.append("major")
     if registry.code == "enterprises":
