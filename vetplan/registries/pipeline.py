@@ -281,8 +281,16 @@ def _check_zip(data: bytes) -> None:
         raise ImportRefused(f"{error.reason}：请拆分为多个文件后导入。") from None
 
 
-def read_rows(data: bytes, sheets: Sequence[SheetSpec], result: ImportResult) -> dict[str, list[Row]]:
-    """Every sheet's rows, parsed cell by cell; errors go to `result`.
+PROGRESS_ROWS = 2000  # a background import reports its reading every this many rows
+
+
+def read_rows(
+    data: bytes,
+    sheets: Sequence[SheetSpec],
+    result: ImportResult,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, list[Row]]:
+    """Every sheet's rows, parsed cell by cell; errors go to `result`; `progress(rows read)` as it goes.
 
     calamine holds a sheet's cells in compact Rust structures; the rows reach Python one at a time.
     """
@@ -312,6 +320,8 @@ def read_rows(data: bytes, sheets: Sequence[SheetSpec], result: ImportResult) ->
                 if total > MAX_ROWS:
                     raise ImportRefused(f"文件超过 {MAX_ROWS} 行，请拆分后分批导入。")
                 parsed.append(parse_row(number, cells))
+                if progress is not None and total % PROGRESS_ROWS == 0:
+                    progress(total)
             out[spec.name] = parsed
     except ImportRefused:
         raise

@@ -25,6 +25,7 @@ from vetplan.registries.identity import mask_id, mask_phone
 from vetplan.registries.kinds import REGISTRIES
 from vetplan.registries.models import PersonalDataAccess
 from vetplan.registries.pipeline import build_template
+from vetplan.registries.uploads import import_registry_file
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -117,8 +118,12 @@ def record_import(request: HttpRequest, code: str) -> HttpResponse:
     form = RegistryUploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = registry.import_file(form.cleaned_data["file"].read(), request.user)
-        if result.ok:
+        outcome = import_registry_file(registry, form.cleaned_data["file"], by=request.user)
+        if outcome.job is not None:
+            messages.info(request, "文件较大，已转入后台导入：本页显示进度，完成后列出结果。")
+            return redirect("jobs:job_detail", job_pk=outcome.job.pk)
+        result = outcome.result
+        if result is not None and result.ok:
             messages.success(request, f"{registry.label}导入完成：{result.summary()}")
             return redirect("registries:list", code=registry.code)
     return render(request, "registries/import.html", {"registry": registry, "form": form, "result": result})
