@@ -22,9 +22,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from vetplan.indicators.models import DataElement, Dataset, DataValue, DataYearClosing
+from vetplan.indicators.sources import COMPUTED_SOURCES
 from vetplan.orgs.models import Organization, Region
 
 DATASET_TYPES = {
@@ -88,7 +89,8 @@ class Finality:
         if key not in self._regions:
             owing = owing_units(region, dataset)
             reported = dict(
-                DataValue.objects.filter(organization_id__in=owing, element__dataset=dataset, element__computed=False)
+                reported_values()
+                .filter(organization_id__in=owing, element__dataset=dataset)
                 .values_list("year")
                 .annotate(n=Count("organization_id", distinct=True))
                 .order_by()
@@ -115,13 +117,22 @@ class Finality:
             return True
         if unit.pk not in self._units:
             reported: dict[str, set[int]] = defaultdict(set)
-            rows = DataValue.objects.filter(
-                organization__path__startswith=unit.path, element__computed=False
-            ).values_list("element__dataset", "year")
+            rows = (
+                reported_values()
+                .filter(organization__path__startswith=unit.path)
+                .values_list("element__dataset", "year")
+            )
             for dataset, reported_year in rows.distinct():
                 reported[dataset].add(reported_year)
             self._units[unit.pk] = reported
         return all(year in self._units[unit.pk].get(dataset, set()) for dataset in datasets)
+
+
+def reported_values() -> QuerySet[DataValue]:
+    """The values a unit reported itself: not a computed element, nor a figure the system writes from
+    records (a registry's totals, a mechanism's results), which would make a year look reported
+    while the unit has typed nothing for it."""
+    return DataValue.objects.filter(element__computed=False).exclude(source__in=list(COMPUTED_SOURCES))
 
 
 def closed_years(region: Region) -> set[int]:
@@ -134,18 +145,18 @@ def owing_units(region: Region, dataset: str) -> list[int]:
     """The ids of the units of the region (and below) that owe the data set (see the module docstring)."""
     units = Organization.objects.filter(region__path__startswith=region.path, type__in=DATASET_TYPES[dataset])
     owes = Q(type=Organization.Type.SCHOOL) if dataset == Dataset.SCHOOL else Q(pk__in=[])
-    owes |= Q(
-        pk__in=DataValue.objects.filter(element__dataset=dataset, element__computed=False).values("organization_id")
-    )
+    owes |= Q(pk__in=reported_values().filter(element__dataset=dataset).values("organization_id"))
     return list(units.filter(owes).values_list("pk", flat=True))
 
 
 def missing_units(region: Region, dataset: str, year: int) -> list[Organization]:
     """The units that owe the data set for the year and have not reported it, in tree order."""
     owing = owing_units(region, dataset)
-    reported = DataValue.objects.filter(
-        organization_id__in=owing, element__dataset=dataset, element__computed=False, year=year
-    ).values("organization_id")
+    reported = (
+        reported_values()
+        .filter(organization_id__in=owing, element__dataset=dataset, year=year)
+        .values("organization_id")
+    )
     return list(Organization.objects.filter(pk__in=owing).exclude(pk__in=reported).order_by("path"))
 
 
@@ -155,7 +166,8 @@ def unit_missing_years(unit: Organization, dataset: str, years: Iterable[int]) -
     if unit.type not in DATASET_TYPES[dataset]:
         return []
     reported = set(
-        DataValue.objects.filter(organization=unit, element__dataset=dataset)
+        reported_values()
+        .filter(organization=unit, element__dataset=dataset)
         .values_list("year", flat=True)
         .order_by()
         .distinct()

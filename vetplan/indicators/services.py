@@ -26,6 +26,7 @@ from vetplan.indicators.compute import (
 )
 from vetplan.indicators.models import DataReminder, Dataset, DataValue, DataYearClosing, Indicator, TargetReport
 from vetplan.indicators.signals import data_reminded, data_saved
+from vetplan.indicators.sources import COMPUTED_SOURCES
 from vetplan.indicators.validation import DataBatch, Entry
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.indicator_match import link_targets_to_catalogue
@@ -68,14 +69,6 @@ def record_data_values(
     if not batch.ok:
         raise DataError(batch.error_messages(), batch.error_total)
     return save_entries(batch.entries, by=by, source=source)
-
-
-REGISTRY_SOURCE = "registry"  # values computed from a registry's records (vetplan.registries.figures)
-POLICY_SOURCE = "policy"  # values a mechanism computes (vetplan.mechanisms: 办学条件达标, 资助名册 ...)
-COMPUTED_SOURCES = {
-    REGISTRY_SOURCE: "由名册记录计算，请在名册中修改记录",
-    POLICY_SOURCE: "由资助发放名册等政策机制计算，请在相应页面修改",
-}
 
 
 def _check_not_from_records(batch: DataBatch) -> None:

@@ -26,7 +26,6 @@ from vetplan.indicators.excel import build_template
 from vetplan.indicators.forms import ClosingForm, DataForm, ReminderForm, TargetReportForm, TemplateForm, UploadForm
 from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue
 from vetplan.indicators.services import (
-    COMPUTED_SOURCES,
     CompletenessError,
     DataError,
     close_year,
@@ -35,6 +34,7 @@ from vetplan.indicators.services import (
     remind_missing,
     reopen_year,
 )
+from vetplan.indicators.sources import COMPUTED_SOURCES
 from vetplan.indicators.uploads import import_data_file
 from vetplan.indicators.validation import DataBatch, Location, allowed_years
 from vetplan.orgs.models import Organization, Region
