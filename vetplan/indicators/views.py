@@ -44,6 +44,7 @@ from vetplan.plans.models import Target
 from vetplan.supervision.evidence import EvidenceError, content_type_of
 
 YEARS_SHOWN = 5
+MISSING_SHOWN = 100
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -303,8 +304,15 @@ def completeness(request: HttpRequest) -> HttpResponse:
             "regions": _progress_regions(request),
             "rows": region_progress(region, years),
             "year": year,
+            # At most MISSING_SHOWN units per data set, with the count of the rest (the regions below list theirs).
             "missing": [
-                (Dataset(dataset).label, dataset, [(unit, reminded.get((unit.pk, dataset))) for unit in units])
+                (
+                    Dataset(dataset).label,
+                    dataset,
+                    [(unit, reminded.get((unit.pk, dataset))) for unit in units[:MISSING_SHOWN]],
+                    len(units),
+                    len(units) - min(len(units), MISSING_SHOWN),
+                )
                 for dataset, units in missing.items()
             ],
             "can_close": scope_of(request.user).supervises,
