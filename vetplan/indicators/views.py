@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,13 +18,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vetplan.core.access import scope_of
+from vetplan.core.pagination import paginate, querystring_without_page
 from vetplan.core.params import parse_int, query_int, query_year
-from vetplan.indicators import queries
+from vetplan.indicators import levels, queries
 from vetplan.indicators.access import dataset_of, get_org_for_data, reportable_organizations
 from vetplan.indicators.completeness import Finality, missing_units, region_progress
 from vetplan.indicators.excel import build_template
 from vetplan.indicators.forms import ClosingForm, DataForm, ReminderForm, TargetReportForm, TemplateForm, UploadForm
-from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue
+from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue, Indicator
 from vetplan.indicators.services import (
     CompletenessError,
     DataError,
@@ -43,6 +44,7 @@ from vetplan.plans.models import Target
 from vetplan.supervision.evidence import EvidenceError, content_type_of
 
 YEARS_SHOWN = 5
+MISSING_SHOWN = 100
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -51,20 +53,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     plan_pk = query_int(request, "plan")
     if plan_pk:
         targets = targets.filter(plan_id=plan_pk)
-    org_pk = query_int(request, "org")
-    parent = get_org_for_data(request.user, org_pk) if org_pk else None
-    region = queries.user_region(request.user) if parent is None else None
-    drill = queries.drilldown(queries.drill_units(request.user, parent), targets, query_year(request), region=region)
+    level = levels.level_for(request)
+    indicators = list(Indicator.objects.filter(pk__in=targets.exclude(indicator=None).values("indicator_id")))
+    year = query_year(request) or levels.latest_year(level, indicators)
+    values = levels.level_values(level, indicators, [year] if year else [])
     counts = queries.status_counts(targets)
     return render(
         request,
         "indicators/dashboard.html",
         {
-            "progress": _progress_summary(region),
+            "progress": _progress_summary(level.region if level.parent is None else None),
             "counts": counts,
             "rows": queries.target_rows(targets),
-            "drill": drill,
-            "parent": parent,
+            "level": level,
+            "year": year,
+            "indicators": indicators,
+            "drill_rows": levels.table_rows(level, [(i.pk, year or 0) for i in indicators], values),
+            "querystring": querystring_without_page(request),
+            "parent": level.parent,
             "chart": {"labels": [c["label"] for c in counts], "counts": [c["count"] for c in counts]},
             "plans": plans,
             "plan_pk": plan_pk,
@@ -75,10 +81,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def target_detail(request: HttpRequest, target_pk: int) -> HttpResponse:
     target = _get_target(request, target_pk)
     chart = queries.target_chart(target)
-    units = list(queries.drill_units(request.user, None)) if target.indicator_id else []
-    by_unit = queries.unit_series(target, units)
-    years = sorted({y for s in by_unit.values() for y in s})[-YEARS_SHOWN:]
-    unit_rows = [(u, [by_unit.get(u.pk, {}).get(y) for y in years]) for u in units if u.pk in by_unit]
+    years: list[int] = []
+    drill_rows: list[levels.Row] = []
+    level = None
+    if target.indicator_id:
+        level = levels.level_for(request)
+        shown = [y for y, _ in chart.series] + ([chart.pending[0]] if chart.pending else [])
+        last = max(shown, default=None) or levels.latest_year(level, [target.indicator])  # type: ignore[list-item]
+        years = list(range(last - YEARS_SHOWN + 1, last + 1)) if last else []
+        # Only the years shown are read, for the rows of this page only.
+        values = levels.level_values(level, [target.indicator], years)  # type: ignore[list-item]
+        drill_rows = levels.table_rows(level, [(target.indicator_id, y) for y in years], values)
     return render(
         request,
         "indicators/target_detail.html",
@@ -89,7 +102,9 @@ def target_detail(request: HttpRequest, target_pk: int) -> HttpResponse:
             "status_label": dict(queries.TargetStatus.Status.choices)[chart.assessment.status],
             "status_css": queries.STATUS_CSS[chart.assessment.status],
             "years": years,
-            "unit_rows": unit_rows,
+            "level": level,
+            "drill_rows": drill_rows,
+            "querystring": querystring_without_page(request),
             "report_form": TargetReportForm(initial={"year": timezone.localdate().year})
             if not target.indicator_id and queries.can_report_target(request.user, target)
             else None,
@@ -140,13 +155,21 @@ def target_evidence(request: HttpRequest, target_pk: int, report_pk: int) -> Fil
 
 def data_entry(request: HttpRequest) -> HttpResponse:
     year = timezone.localdate().year
-    orgs = list(reportable_organizations(request.user).order_by("type", "path")[:300])
+    units = reportable_organizations(request.user).order_by("type", "path")
+    text = request.GET.get("q", "").strip()[:50]
+    if text:
+        units = units.filter(Q(name__icontains=text) | Q(short_name__icontains=text) | Q(region__name__icontains=text))
+    page = paginate(request, units)  # a page at a time, never a silent cut at province scale
+    orgs = list(page.object_list)
     return render(
         request,
         "indicators/data_entry.html",
         {
             "progress": _progress_summary(queries.user_region(request.user)),
             "orgs": orgs,
+            "page": page,
+            "q": text,
+            "querystring": querystring_without_page(request),
             "years": list(range(year - YEARS_SHOWN, year + 1)),
             "template_form": TemplateForm(initial={"year": year - 1, "dataset": _default_dataset(orgs)}),
             "upload_form": UploadForm(),
@@ -281,8 +304,15 @@ def completeness(request: HttpRequest) -> HttpResponse:
             "regions": _progress_regions(request),
             "rows": region_progress(region, years),
             "year": year,
+            # At most MISSING_SHOWN units per data set, with the count of the rest (the regions below list theirs).
             "missing": [
-                (Dataset(dataset).label, dataset, [(unit, reminded.get((unit.pk, dataset))) for unit in units])
+                (
+                    Dataset(dataset).label,
+                    dataset,
+                    [(unit, reminded.get((unit.pk, dataset))) for unit in units[:MISSING_SHOWN]],
+                    len(units),
+                    len(units) - min(len(units), MISSING_SHOWN),
+                )
                 for dataset, units in missing.items()
             ],
             "can_close": scope_of(request.user).supervises,

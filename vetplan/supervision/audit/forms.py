@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 
 from vetplan.core.access import Scope
 from vetplan.orgs.models import Organization
+from vetplan.orgs.pickers import UnitField
 from vetplan.plans.models import Plan
 from vetplan.supervision.audit.names import user_name
 from vetplan.supervision.audit.sources import ACTIONS, GROUPS, SOURCES
@@ -28,7 +29,7 @@ class AuditFilterForm(forms.Form):
     model = forms.ChoiceField(label="类别", required=False)
     action = forms.ChoiceField(label="操作", required=False, choices=[("", "全部操作"), *ACTIONS.items()])
     user = forms.ChoiceField(label="操作人", required=False)
-    unit = forms.ChoiceField(label="单位", required=False)
+    unit = UnitField(label="单位", required=False)  # a search box: a province has thousands of units
     plan = forms.ChoiceField(label="规划", required=False)
     start = forms.DateField(
         label="起始日期", required=False, widget=DATE_INPUT,
@@ -58,10 +59,7 @@ class AuditFilterForm(forms.Form):
             ("system", "系统（命令、演示数据）"),
             *[(str(u.pk), f"{user_name(u)}（{u.get_username()}）") for u in users],
         ]
-        self.fields["unit"].choices = [
-            ("", "全部单位"),
-            *[(str(pk), name) for pk, name in units.values_list("pk", "name")],
-        ]
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["plan"].choices = [("", "全部规划"), *[(str(pk), t) for pk, t in plans.values_list("pk", "title")]]
 
     def clean(self) -> dict[str, Any]:
@@ -79,7 +77,7 @@ class AuditFilterForm(forms.Form):
             source=data.get("model") or "",
             action=data.get("action") or "",
             user=data.get("user") or "",
-            unit=int(data["unit"]) if data.get("unit") else None,
+            unit=data["unit"].pk if data.get("unit") else None,
             plan=int(data["plan"]) if data.get("plan") else None,
             start=data.get("start"),
             end=data.get("end"),
@@ -91,7 +89,9 @@ class AuditFilterForm(forms.Form):
         parts = []
         for name in ("model", "action", "user", "unit", "plan"):
             value = data.get(name)
-            if value:
+            if value and name == "unit":
+                parts.append(f"{self.fields[name].label}：{value.name}")
+            elif value:
                 label = dict(_flat(self.fields[name].choices)).get(value, value)  # type: ignore[attr-defined]
                 parts.append(f"{self.fields[name].label}：{label}")
         start, end = data.get("start"), data.get("end")

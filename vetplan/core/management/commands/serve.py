@@ -11,13 +11,23 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from vetplan.env import env_int
+
+
+def default_workers() -> int:
+    """One process per core and one more (at least 2): a slow page holds one thread of one process."""
+    return max(2, (os.cpu_count() or 1) + 1)
+
 
 class Command(BaseCommand):
     help = "用 gunicorn 启动 vetplan（生产方式，静态文件由 whitenoise 提供）"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
+        parser.add_argument("--workers", type=int, default=env_int("WEB_CONCURRENCY", default_workers()))
+        # gthread: each process serves THREADS requests at once, so fast pages are not queued behind a
+        # slow one (report rendering, a province's drill-down) while their database waits overlap.
+        parser.add_argument("--threads", type=int, default=env_int("VETPLAN_THREADS", 4))
         parser.add_argument(
             "--no-worker", action="store_true", help="不在本机启动后台作业进程（另行运行 vetplan worker）"
         )
@@ -31,6 +41,9 @@ class Command(BaseCommand):
         if not options["no_worker"]:
             # The worker stays in this process group: Ctrl+C stops it with the server.
             subprocess.Popen([sys.executable, "-m", "vetplan.cli", "worker"])
-        argv = [gunicorn, "vetplan.wsgi:application", "--bind", options["bind"], "--workers", str(options["workers"]),
+        if options["workers"] < 1 or options["threads"] < 1:
+            raise CommandError("--workers 和 --threads 必须为正整数。")
+        argv = [gunicorn, "vetplan.wsgi:application", "--bind", options["bind"],
+                "--worker-class", "gthread", "--workers", str(options["workers"]), "--threads", str(options["threads"]),
                 "--access-logfile", "-"]  # fmt: skip
         os.execv(gunicorn, argv)  # noqa: S606 (replace this process with the server, fixed argv)
