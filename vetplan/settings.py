@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "vetplan.reports",
     "vetplan.registries",
     "vetplan.mechanisms",
+    "vetplan.backup",
+    "vetplan.workbench",
+    "vetplan.jobs",
 ]
 
 MIDDLEWARE = [
@@ -170,6 +173,28 @@ VETPLAN_MAX_REQUEST_BYTES = env_int("VETPLAN_MAX_REQUEST_BYTES", 50 * 1024 * 102
 # Data may be reported from this many years before the earliest plan's first year (its baseline).
 VETPLAN_BASELINE_YEARS = env_int("VETPLAN_BASELINE_YEARS", 5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Excel data uploads: at most this many data rows a file; above either threshold an upload is
+# checked and saved by `vetplan worker` (a background job with a progress page), not in the request.
+VETPLAN_MAX_UPLOAD_ROWS = env_int("VETPLAN_MAX_UPLOAD_ROWS", 200_000)
+VETPLAN_BACKGROUND_UPLOAD_ROWS = env_int("VETPLAN_BACKGROUND_UPLOAD_ROWS", 5_000)
+VETPLAN_BACKGROUND_UPLOAD_BYTES = env_int("VETPLAN_BACKGROUND_UPLOAD_BYTES", 1024 * 1024)
+VETPLAN_JOB_FILES_DIR = VAR_DIR / "jobs"  # uploads waiting for the worker, by random names
+
+# E-mail: notifications (workbench) are mailed to the recipients with an address. The console
+# backend prints them, so nothing leaves the machine until EMAIL_BACKEND names an SMTP server.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "vetplan@localhost")
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive: set one of them")
+# The address the site is reached at, for the links in e-mails (the pages themselves use relative links).
+VETPLAN_SITE_URL = env_str("VETPLAN_SITE_URL", "http://127.0.0.1:8000")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; see base.html

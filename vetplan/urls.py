@@ -5,13 +5,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from vetplan.api.api import api
-from vetplan.core import views as core_views
+from vetplan.workbench import views as workbench_views
 
 admin.site.site_header = "vetplan 管理后台"
 admin.site.site_title = "vetplan"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", workbench_views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -31,6 +31,8 @@ urlpatterns = [
     path("", include("vetplan.indicators.urls")),
     path("", include("vetplan.registries.urls")),
     path("", include("vetplan.mechanisms.urls")),
+    path("", include("vetplan.workbench.urls")),
+    path("", include("vetplan.jobs.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -13,11 +13,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import PERSONA_ROLE, PERSONAS, County
 from tests.indicators import matrix as indicators_matrix
+from tests.jobs import matrix as jobs_matrix
 from tests.mechanisms import matrix as mechanisms_matrix
 from tests.plans.import_drafts import MINIMAL_PLAN, make_draft
 from tests.registries import matrix as registries_matrix
 from tests.reports import matrix as reports_matrix
 from tests.supervision import matrix as supervision_matrix
+from tests.workbench import matrix as workbench_matrix
 from vetplan.core.access import role_rules
 
 EXEMPT_NAMESPACES = {"admin", "api"}  # the API checks its token user itself (tests/api/)
@@ -69,6 +71,10 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, int]:
         pattern_kwargs.update(registries_matrix.kwargs_for(view_name, county, persona))
     if view_name.startswith("mechanisms:"):
         pattern_kwargs.update(mechanisms_matrix.kwargs_for(view_name, county, persona))
+    if view_name.startswith("workbench:"):
+        pattern_kwargs.update(workbench_matrix.kwargs_for(view_name, county, persona))
+    if view_name.startswith("jobs:"):
+        pattern_kwargs.update(jobs_matrix.kwargs_for(view_name, county, persona))
     resolver = get_resolver()
     namespace, _, name = view_name.rpartition(":")
     possibilities = (resolver.namespace_dict[namespace][1] if namespace else resolver).reverse_dict.getlist(name)
@@ -88,6 +94,8 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
         return registries_matrix.payload_for(view_name, county)
     if view_name.startswith("mechanisms:"):
         return mechanisms_matrix.payload_for(view_name, county)
+    if view_name.startswith("workbench:"):
+        return workbench_matrix.payload_for(view_name, county)
     return {
         "plans:plan_edit": {"title": "测试县职业教育行动计划（修订）", "period_start": 2024, "period_end": 2027},
         "plans:target_create": {
@@ -123,7 +131,7 @@ def payload_for(view_name: str, county: County) -> dict[str, Any]:
 WRITE_VIEWS = {"plans:plan_edit", "plans:plan_archive", "plans:target_create", "plans:target_edit", "plans:task_create", "plans:task_edit",
                "plans:task_status", "plans:import_confirm", "plans:import_discard", "orgs:org_edit",
                "logout"} | supervision_matrix.WRITE_VIEWS | indicators_matrix.WRITE_VIEWS | reports_matrix.WRITE_VIEWS \
-    | registries_matrix.WRITE_VIEWS | mechanisms_matrix.WRITE_VIEWS  # fmt: skip
+    | registries_matrix.WRITE_VIEWS | mechanisms_matrix.WRITE_VIEWS | workbench_matrix.WRITE_VIEWS  # fmt: skip
 CASES = [(view, persona) for view in sorted(role_rules()) for persona in PERSONAS]
 
 

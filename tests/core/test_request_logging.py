@@ -36,7 +36,7 @@ def test_a_missing_page_is_one_log_line(county: County, client_as: Any, caplog: 
 
 
 def test_a_server_error_keeps_its_traceback(client: Any, caplog: pytest.LogCaptureFixture, monkeypatch: Any) -> None:
-    from vetplan.core import views
+    from vetplan.workbench import views
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("boom")

@@ -3,15 +3,21 @@
 A reporter's data form is its own unit's (the view refuses others: test_data_form.py);
 supervisors and the admin write 县人社局's. A year with no figures keeps the posts simple.
 A school or enterprise reporter reports a hand-reported target its unit is the 填报单位 of
-(the view refuses others: test_target_reports.py).
+(the view refuses others: test_home_and_dashboard.py). A target report's 佐证材料 is a PDF the
+supervisor reported on the county's target (who else may not see it: test_target_evidence.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from tests.conftest import County
 from tests.factories import TargetFactory
+from vetplan.indicators.services import record_target_report
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 WRITE_VIEWS = {
     "indicators:data_form",
@@ -30,7 +36,12 @@ def kwargs_for(view_name: str, county: County, persona: str) -> dict[str, Any]:
     target = county.target
     if view_name == "indicators:target_report" and persona in ("school_reporter", "enterprise_reporter"):
         target = TargetFactory(plan=county.plan, indicator_text="校企合作成功范例", reporting_unit=own)
-    return {"org_pk": own.pk, "year": 2025, "target_pk": target.pk}
+    kwargs = {"org_pk": own.pk, "year": 2025, "target_pk": target.pk}
+    if view_name == "indicators:target_evidence":
+        evidence = SimpleUploadedFile("佐证.pdf", PDF)
+        report = record_target_report(target, by=county.users["supervisor"], year=2025, value=1, evidence=evidence)
+        kwargs["report_pk"] = report.pk
+    return kwargs
 
 
 def payload_for(view_name: str, county: County) -> dict[str, Any]:

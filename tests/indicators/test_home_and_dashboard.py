@@ -92,7 +92,6 @@ def test_the_dashboard_runs_a_bounded_number_of_queries(
         reverse("indicators:target_detail", kwargs={"target_pk": county.target.pk}),
         reverse("indicators:data_entry"),
         reverse("indicators:data_form", kwargs={"org_pk": county.school.pk, "year": 2025}),
-        reverse("home"),
-    ):
-        with django_assert_max_num_queries(20):
+    ):  # the home page's panel too, within the home page's own bound (tests/workbench/test_home_queries.py)
+        with django_assert_max_num_queries(21):  # the drill-down's units come a page at a time (a COUNT)
             assert client.get(url).status_code == 200

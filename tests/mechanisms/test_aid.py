@@ -129,3 +129,25 @@ def test_a_removal_needs_a_reason(county: County, client_as: Any) -> None:
     client.post(reverse("mechanisms:aid_award", args=[award.pk]), {"action": "remove", "reason": "已转学"})
     award.refresh_from_db()
     assert award.removed_reason == "已转学"
+
+
+def test_a_large_roster_is_shown_a_page_at_a_time_with_its_totals_over_all(county: County, client_as: Any) -> None:
+    majors = catalogue()
+    machines = SchoolMajor.objects.create(school=county.school, major=majors["660301"], opened_year=2020)
+    Student.objects.bulk_create(
+        Student(
+            school=county.school, school_major=machines, student_number=f"S{n:03}", name=f"学生{n}", gender="F",
+            grade=1, enrolment_year=2026,
+        )
+        for n in range(120)
+    )  # fmt: skip
+    sheet = aid.generate(county.school, 2026, AidRoster.Term.AUTUMN, by=None)
+    assert sheet.awards.count() == 120  # 免学费 for each
+    school = client_as(county.users["school_reporter"])
+    first = school.get(reverse("mechanisms:aid_roster", args=[sheet.pk])).content.decode()
+    assert first.count("<tr><td>S") == 50 and "第 1 / 3 页，共 120 条" in first
+    assert "120 人" in first  # the 免学费 card counts the whole roster
+    last = school.get(reverse("mechanisms:aid_roster", args=[sheet.pk]) + "?page=3").content.decode()
+    assert last.count("<tr><td>S") == 20 and "S119" in last and "S000" not in last
+    logged = PersonalDataAccess.objects.filter(registry="aid", object_id=sheet.pk).order_by("pk")
+    assert list(logged.values_list("records", flat=True)) == [50, 20]

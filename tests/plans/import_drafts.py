@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from typing import Any
 
@@ -91,3 +92,9 @@ def form_data(html: str, form_id: str = "review-form") -> dict[str, Any]:
     parser.feed(html)
     # A textarea's first newline is not part of its value (HTML parsing rule).
     return {k: v[1:] if isinstance(v, str) and v.startswith("\n") else v for k, v in parser.data.items()}
+
+
+def review_post(data: dict[str, Any]) -> dict[str, str]:
+    """The review form's fields as the page posts them: one JSON document (static/js/import_review.js)."""
+    fields = {name: value for name, value in data.items() if name != "csrfmiddlewaretoken"}
+    return {"review": json.dumps(fields, ensure_ascii=False)}

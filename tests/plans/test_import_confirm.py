@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import County
-from tests.plans.import_drafts import MINIMAL_PLAN, form_data, make_draft
+from tests.plans.import_drafts import MINIMAL_PLAN, form_data, make_draft, review_post
 from vetplan.orgs.models import Organization
 from vetplan.plans import services
 from vetplan.plans.imports import DraftStateError, confirm_import, discard_import
@@ -28,7 +28,7 @@ def counts() -> tuple[int, int, int, int]:
 def confirm(client: Any, draft: PlanImportDraft, **changes: str) -> Any:
     data = form_data(client.get(f"/plans/import/{draft.pk}/").content.decode())
     data.update(changes)
-    return client.post(f"/plans/import/{draft.pk}/confirm/", data)
+    return client.post(f"/plans/import/{draft.pk}/confirm/", review_post(data))
 
 
 def test_it_saves_the_plan_targets_and_tasks_as_reviewed(county: County, draft: Any, client_as: Any) -> None:
@@ -99,8 +99,8 @@ def test_an_invalid_review_confirms_nothing(county: County, draft: Any, client_a
 def test_a_draft_is_confirmed_only_once(county: County, draft: Any, client_as: Any) -> None:
     client = client_as(county.users["supervisor"])
     data = form_data(client.get(f"/plans/import/{draft.pk}/").content.decode())
-    first = client.post(f"/plans/import/{draft.pk}/confirm/", data)
-    again = client.post(f"/plans/import/{draft.pk}/confirm/", data)  # a double click
+    first = client.post(f"/plans/import/{draft.pk}/confirm/", review_post(data))
+    again = client.post(f"/plans/import/{draft.pk}/confirm/", review_post(data))  # a double click
     assert again.status_code == 302 and again["Location"] == first["Location"]
     assert Plan.objects.filter(title="测试县职业教育提质行动方案").count() == 1
     with pytest.raises(DraftStateError):

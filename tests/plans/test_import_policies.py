@@ -17,7 +17,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.factories import OrganizationFactory, RegionFactory, member
-from tests.plans.import_drafts import form_data
+from tests.plans.import_drafts import form_data, review_post
 from vetplan.extraction import extract_file
 from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.resolution import OrganizationResolver
@@ -54,7 +54,7 @@ def test_the_web_import_stores_what_the_extractor_extracts(path: Path, db: Any, 
     assert 'badge-done">已匹配' not in review  # none of the plan's units exist yet
     units = resolve_plan_units(draft.document, region)
 
-    response = client.post(f"/plans/import/{draft.pk}/confirm/", data)
+    response = client.post(f"/plans/import/{draft.pk}/confirm/", review_post(data))
     plan = Plan.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/plans/{plan.pk}/"
     assert plan.region == region and plan.title == expected["meta"]["title"]

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import County
-from tests.plans.import_drafts import MINIMAL_PLAN, form_data, make_draft
+from tests.plans.import_drafts import MINIMAL_PLAN, form_data, make_draft, review_post
 from vetplan.demo.county import SAMPLE_PLAN
 from vetplan.orgs.models import Organization
 from vetplan.plans.imports import review_rows
@@ -66,7 +66,7 @@ def test_it_saves_edits_and_deletions_to_the_draft(county: County, draft: Any, c
         {"targets-1-value": "96.5", "targets-2-DELETE": "on", "tasks-1-responsible_units": "县职教中心\n各乡镇"}
     )
     data.update({"units-2-action": "create", "units-2-type": "enterprise", "meta-date": "2024-03-18"})
-    response = client.post(f"/plans/import/{draft.pk}/", data)
+    response = client.post(f"/plans/import/{draft.pk}/", review_post(data))
     assert response.status_code == 302 and response["Location"] == f"/plans/import/{draft.pk}/"
     draft.refresh_from_db()
     document = draft.document
@@ -85,7 +85,7 @@ def test_it_names_the_row_and_field_of_each_error_and_saves_nothing(county: Coun
     before = draft.document
     data = form_data(review(client, draft))
     data.update({"targets-2-value": "三个", "targets-0-deadline": "27", "tasks-1-seq": "1", "meta-title": ""})
-    response = client.post(f"/plans/import/{draft.pk}/", data)
+    response = client.post(f"/plans/import/{draft.pk}/", review_post(data))
     assert response.status_code == 200
     html = response.content.decode()
     assert "目标第3行 目标值：不是数字" in html
@@ -95,7 +95,7 @@ def test_it_names_the_row_and_field_of_each_error_and_saves_nothing(county: Coun
     assert draft.document == before
     data["meta-title"] = "测试县职业教育提质行动方案"
     data["targets-2-value"], data["targets-0-deadline"] = "3", "2027"
-    html = client.post(f"/plans/import/{draft.pk}/", data).content.decode()
+    html = client.post(f"/plans/import/{draft.pk}/", review_post(data)).content.decode()
     assert "任务第2行 序号：1 与第1行重复" in html
 
 
@@ -103,7 +103,7 @@ def test_an_invalid_row_marked_for_deletion_is_not_an_error(county: County, draf
     client = client_as(county.users["supervisor"])
     data = form_data(review(client, draft))
     data.update({"targets-2-value": "三个", "targets-2-DELETE": "on"})
-    assert client.post(f"/plans/import/{draft.pk}/", data).status_code == 302
+    assert client.post(f"/plans/import/{draft.pk}/", review_post(data)).status_code == 302
     draft.refresh_from_db()
     assert len(draft.document["targets"]) == 2
 
@@ -112,7 +112,7 @@ def test_a_between_target_needs_its_upper_bound(county: County, draft: Any, clie
     client = client_as(county.users["supervisor"])
     data = form_data(review(client, draft))
     data["targets-0-comparator"] = "between"
-    html = client.post(f"/plans/import/{draft.pk}/", data).content.decode()
+    html = client.post(f"/plans/import/{draft.pk}/", review_post(data)).content.decode()
     assert "目标第1行 上限：区间目标需要填写上限" in html
 
 
@@ -120,7 +120,7 @@ def test_a_stale_review_page_is_refused(county: County, draft: Any, client_as: A
     client = client_as(county.users["supervisor"])
     data = form_data(review(client, draft))
     data["targets-TOTAL_FORMS"] = "2"
-    html = client.post(f"/plans/import/{draft.pk}/", data).content.decode()
+    html = client.post(f"/plans/import/{draft.pk}/", review_post(data)).content.decode()
     assert "目标表与草稿不一致" in html
 
 

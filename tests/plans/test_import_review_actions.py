@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import County
-from tests.plans.import_drafts import form_data, make_draft
+from tests.plans.import_drafts import form_data, make_draft, review_post
 from vetplan.orgs.models import Organization
 from vetplan.plans.models import Plan, PlanImportDraft, Task
 
@@ -53,7 +53,7 @@ def test_a_batch_action_sets_the_lead_on_the_ticked_rows_only(county: County, dr
     data = form_data(review(client, draft))
     data.update({"tasks-0-selected": "on", "tasks-1-selected": "on", "batch-action": "lead", "batch-lead": "县教体局"})
     data["batch-apply"] = "1"
-    response = client.post(f"/plans/import/{draft.pk}/", data)
+    response = client.post(f"/plans/import/{draft.pk}/", review_post(data))
     assert response.status_code == 302
     draft.refresh_from_db()
     tasks = draft.document["tasks"]
@@ -66,10 +66,10 @@ def test_a_batch_action_sets_deadlines_and_needs_a_ticked_row(county: County, dr
     client = client_as(county.users["supervisor"])
     data = form_data(review(client, draft))
     data.update({"batch-action": "deadline", "batch-deadline": "2026-06-30", "batch-apply": "1"})
-    html = client.post(f"/plans/import/{draft.pk}/", data).content.decode()
+    html = client.post(f"/plans/import/{draft.pk}/", review_post(data)).content.decode()
     assert "批量操作：请先勾选要修改的任务" in html
     data["tasks-1-selected"] = "on"
-    client.post(f"/plans/import/{draft.pk}/", data)
+    client.post(f"/plans/import/{draft.pk}/", review_post(data))
     draft.refresh_from_db()
     assert draft.document["tasks"][1]["deadline"] == "2026-06-30"
 
@@ -83,7 +83,7 @@ def test_mapping_a_name_keeps_it_as_an_alias_and_ignoring_one_drops_it(
     data[f"units-{names['县新能源中心']}-action"] = "map"
     data[f"units-{names['县新能源中心']}-organization"] = county.hr.name
     data[f"units-{names['县文明办']}-action"] = "ignore"
-    response = client.post(f"/plans/import/{draft.pk}/confirm/", data)
+    response = client.post(f"/plans/import/{draft.pk}/confirm/", review_post(data))
     assert response.status_code == 302
     plan = Plan.objects.get(title="测试县职业教育质量提升行动方案")
     first, second, _ = plan.tasks.order_by("pk")
@@ -101,7 +101,7 @@ def test_a_mapping_to_an_unknown_unit_names_the_row(county: County, draft: Any, 
     client = client_as(county.users["supervisor"])
     data = form_data(review(client, draft))
     data.update({"units-2-action": "map", "units-2-organization": "不存在的单位"})
-    html = client.post(f"/plans/import/{draft.pk}/", data).content.decode()
+    html = client.post(f"/plans/import/{draft.pk}/", review_post(data)).content.decode()
     assert "单位第3行 对应单位：本区域没有名为“不存在的单位”的单位" in html
 
 
@@ -111,7 +111,7 @@ def test_the_reviewer_links_an_unlinked_target_and_the_link_is_kept(county: Coun
     assert data["targets-0-indicator_code"] == "dual_qualified_share"
     assert data["targets-1-indicator_code"] == ""  # 对口就业率: nothing in the catalogue says so
     data["targets-1-indicator_code"] = "employment_rate_secondary"
-    client.post(f"/plans/import/{draft.pk}/confirm/", data)
+    client.post(f"/plans/import/{draft.pk}/confirm/", review_post(data))
     target = Plan.objects.get(title="测试县职业教育质量提升行动方案").targets.get(seq=2)
     assert target.indicator.code == "employment_rate_secondary" and target.unit == "%"
 
@@ -123,7 +123,7 @@ def test_tasks_without_a_date_report_yearly_and_a_reviewed_date_wins(
     data = form_data(review(client, draft))
     assert data["tasks-1-recurrence"] == "yearly" and data["tasks-0-deadline"] == "2025-12-31"
     data.update({"tasks-2-recurrence": "once", "tasks-2-deadline": "2026-03-31"})
-    client.post(f"/plans/import/{draft.pk}/confirm/", data)
+    client.post(f"/plans/import/{draft.pk}/confirm/", review_post(data))
     tasks = Plan.objects.get(title="测试县职业教育质量提升行动方案").tasks.order_by("pk")
     assert [(t.deadline, t.recurrence) for t in tasks] == [
         (dt.date(2025, 12, 31), Task.Recurrence.ONCE),

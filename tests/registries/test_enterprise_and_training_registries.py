@@ -12,11 +12,12 @@ from tests.conftest import County
 from tests.registries.helpers import bad_check_digit, company, workbook
 from vetplan.indicators.models import DataValue
 from vetplan.registries.kinds import REGISTRIES
-from vetplan.registries.models import Enterprise, EnterpriseYear, Recognition, TrainingCourse
+from vetplan.registries.models import Cooperation, Enterprise, EnterpriseYear, Recognition, TrainingCourse
 
 ENTERPRISE_HEAD = ["统一社会信用代码", "企业名称", "行业代码"]
 YEAR_HEAD = ["统一社会信用代码", "年份", "职工人数", "规模以上", "提供实习岗位数"]
 RECOGNITION_HEAD = ["统一社会信用代码", "认定级别", "认定日期", "认定机关", "撤销日期"]
+COOPERATION_HEAD = ["统一社会信用代码", "学校", "专业代码", "合作形式", "年份", "人数"]
 COURSE_HEAD = ["举办单位", "举办部门类别", "班次编号", "培训名称", "开班日期", "结业日期", "培训人数", "取证人数"]
 
 
@@ -44,6 +45,7 @@ def test_the_enterprise_registry_names_every_bad_row_and_saves_nothing(county: C
             ],
             "年度数据": [YEAR_HEAD, [company(9), 2026, 300, "是", 6]],
             "产教融合型企业认定": [RECOGNITION_HEAD, [company(1), "省级", "2025-05-01", "省发展改革委", "2024-01-01"]],
+            "校企合作": [COOPERATION_HEAD, [company(1), "测试县职业技术教育中心", "999999", "订单班", 2026, 30]],
         },
     )
     from vetplan.registries.identity import credit_with_check
@@ -53,8 +55,10 @@ def test_the_enterprise_registry_names_every_bad_row_and_saves_nothing(county: C
         f"工作表“企业”第 4 行 A 列（统一社会信用代码）“{company(1)}”：与第 2 行重复",
         f"工作表“年度数据”第 2 行 A 列（统一社会信用代码）“{company(9)}”：企业名册中没有这个统一社会信用代码",
         "工作表“产教融合型企业认定”第 2 行 E 列（撤销日期）“2024-01-01”：撤销日期早于认定日期",
+        "工作表“校企合作”第 2 行 C 列（专业代码）“999999”：专业目录中没有这个代码",
     ]
     assert not Enterprise.objects.exists() and not EnterpriseYear.objects.exists()
+    assert not Recognition.objects.exists() and not Cooperation.objects.exists()
 
 
 def test_enterprises_become_units_of_the_region_and_feed_their_figures(county: County) -> None:

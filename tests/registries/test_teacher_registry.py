@@ -128,7 +128,14 @@ def test_practice_straddling_the_five_year_window_counts_its_days_inside(county:
     assert values["teachers_specialised"] == 2 and values["teachers_practice_compliant"] == 1
     county_rate = figure("enterprise_practice_rate", 2026, region=county.region).value
     assert county_rate == pytest.approx(50)
-    page = client_as(county.users["school_reporter"]).get(f"/data/entry/{county.school.pk}/2026/").content.decode()
+    # Each teacher's own rolling sum, on the detail page as of today (2026-11-01: the window opens 2021-11-02,
+    # so 150 of the straddling stay's 182 days count); the year's figure above is taken at 2026-12-31.
+    school_client = client_as(county.users["school_reporter"])
+    for number, days in ((ids[0], 150 + 62), (ids[1], 200)):
+        record = Teacher.objects.get(id_number=number)
+        detail = school_client.get(f"/registries/teachers/{record.pk}/").content.decode()
+        assert f"{days} 天（要求 180 天）" in detail
+    page = school_client.get(f"/data/entry/{county.school.pk}/2026/").content.decode()
     assert "由名册记录计算" in page and 'name="teachers_practice_compliant"' in page and "disabled" in page
 
 

@@ -1,11 +1,10 @@
-"""Role rules for the site-wide pages."""
+"""Role rules for the site-wide pages (the home page is the workbench's)."""
 
 from __future__ import annotations
 
 from vetplan.orgs.roles import EVERYONE, SIGNED_IN
 
 RULES = {
-    "home": EVERYONE,  # the public dashboard: aggregate figures only for anonymous visitors
     "login": EVERYONE,
     "logout": EVERYONE,
     "password_change": SIGNED_IN,  # every user changes their own password

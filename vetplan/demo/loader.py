@@ -16,6 +16,7 @@ from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.services import create_organization, create_region, grant_role
 from vetplan.plans.models import Plan
 from vetplan.plans.services import import_plan_document, set_task_status
+from vetplan.registries.demo_data import load_demo_registries
 from vetplan.reports.demo_data import load_demo_quality_reports
 from vetplan.supervision.demo_data import load_demo_supervision
 
@@ -77,6 +78,8 @@ def load_demo_county() -> DemoCounty:
     load_demo_indicators(region, plan)
     load_demo_supervision(plan, users, timezone.localdate())
     load_demo_quality_reports(region, users["duban"])
+    # Records before the mechanisms: aid rosters, internship posts and practice gaps are read from them.
+    load_demo_registries(region, timezone.localdate())
     load_demo_mechanisms(region, plan, users, timezone.localdate())
     return DemoCounty(region, plan, created=True)
 

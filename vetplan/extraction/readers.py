@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .archives import DOCX_LIMITS, ArchiveError, check_zip
+
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
@@ -86,6 +88,12 @@ def _table_lines(table: object) -> Iterator[str]:
 
 
 def read_docx(path: Path) -> str:
+    try:
+        check_zip(path, DOCX_LIMITS)  # before python-docx unpacks anything
+    except ArchiveError as error:
+        raise DocumentReadError(path, error.reason) from error
+    except zipfile.BadZipFile as error:
+        raise DocumentReadError(path, "不是有效的 Word（.docx）文件") from error
     try:
         return "\n".join(_docx_lines(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:

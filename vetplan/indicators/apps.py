@@ -9,4 +9,7 @@ class IndicatorsConfig(AppConfig):
     verbose_name = "指标与数据"
 
     def ready(self) -> None:
-        from vetplan.indicators import receivers  # noqa: F401  (connects the receivers)
+        from vetplan.indicators import (
+            receivers,  # noqa: F401  (connects the receivers)
+            uploads,  # noqa: F401  (registers the upload job)
+        )

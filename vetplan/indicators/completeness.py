@@ -22,9 +22,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from vetplan.indicators.models import DataElement, Dataset, DataValue, DataYearClosing
+from vetplan.indicators.sources import COMPUTED_SOURCES
 from vetplan.orgs.models import Organization, Region
 
 DATASET_TYPES = {
@@ -88,7 +89,8 @@ class Finality:
         if key not in self._regions:
             owing = owing_units(region, dataset)
             reported = dict(
-                DataValue.objects.filter(organization_id__in=owing, element__dataset=dataset, element__computed=False)
+                reported_values()
+                .filter(organization_id__in=owing, element__dataset=dataset)
                 .values_list("year")
                 .annotate(n=Count("organization_id", distinct=True))
                 .order_by()
@@ -99,10 +101,7 @@ class Finality:
 
     def closed_years(self, region: Region) -> set[int]:
         if region.pk not in self._closed:
-            above = [region.path[: i + 1] for i, ch in enumerate(region.path) if ch == "/"]
-            self._closed[region.pk] = set(
-                DataYearClosing.objects.filter(region__path__in=above, closed=True).values_list("year", flat=True)
-            )
+            self._closed[region.pk] = closed_years(region)
         return self._closed[region.pk]
 
     def region_final(self, region: Region, datasets: Iterable[str], year: int) -> bool:
@@ -118,32 +117,65 @@ class Finality:
             return True
         if unit.pk not in self._units:
             reported: dict[str, set[int]] = defaultdict(set)
-            rows = DataValue.objects.filter(
-                organization__path__startswith=unit.path, element__computed=False
-            ).values_list("element__dataset", "year")
+            rows = (
+                reported_values()
+                .filter(organization__path__startswith=unit.path)
+                .values_list("element__dataset", "year")
+            )
             for dataset, reported_year in rows.distinct():
                 reported[dataset].add(reported_year)
             self._units[unit.pk] = reported
         return all(year in self._units[unit.pk].get(dataset, set()) for dataset in datasets)
 
 
+def reported_values() -> QuerySet[DataValue]:
+    """The values a unit reported itself: not a computed element, nor a figure the system writes from
+    records (a registry's totals, a mechanism's results), which would make a year look reported
+    while the unit has typed nothing for it."""
+    return DataValue.objects.filter(element__computed=False).exclude(source__in=list(COMPUTED_SOURCES))
+
+
+def closed_years(region: Region) -> set[int]:
+    """The years closed (数据截止) for the region, by itself or a region above it. One query."""
+    above = [region.path[: i + 1] for i, ch in enumerate(region.path) if ch == "/"]
+    return set(DataYearClosing.objects.filter(region__path__in=above, closed=True).values_list("year", flat=True))
+
+
 def owing_units(region: Region, dataset: str) -> list[int]:
     """The ids of the units of the region (and below) that owe the data set (see the module docstring)."""
     units = Organization.objects.filter(region__path__startswith=region.path, type__in=DATASET_TYPES[dataset])
     owes = Q(type=Organization.Type.SCHOOL) if dataset == Dataset.SCHOOL else Q(pk__in=[])
-    owes |= Q(
-        pk__in=DataValue.objects.filter(element__dataset=dataset, element__computed=False).values("organization_id")
-    )
+    owes |= Q(pk__in=reported_values().filter(element__dataset=dataset).values("organization_id"))
     return list(units.filter(owes).values_list("pk", flat=True))
 
 
 def missing_units(region: Region, dataset: str, year: int) -> list[Organization]:
     """The units that owe the data set for the year and have not reported it, in tree order."""
     owing = owing_units(region, dataset)
-    reported = DataValue.objects.filter(
-        organization_id__in=owing, element__dataset=dataset, element__computed=False, year=year
-    ).values("organization_id")
+    reported = (
+        reported_values()
+        .filter(organization_id__in=owing, element__dataset=dataset, year=year)
+        .values("organization_id")
+    )
     return list(Organization.objects.filter(pk__in=owing).exclude(pk__in=reported).order_by("path"))
+
+
+def unit_missing_years(unit: Organization, dataset: str, years: Iterable[int]) -> list[int]:
+    """The years among `years` for which the unit owes the data set (the rule of `owing_units`), has
+    not reported it, and its region has not closed the year; oldest first. Two queries."""
+    if unit.type not in DATASET_TYPES[dataset]:
+        return []
+    reported = set(
+        reported_values()
+        .filter(organization=unit, element__dataset=dataset)
+        .values_list("year", flat=True)
+        .order_by()
+        .distinct()
+    )
+    if not reported and not (dataset == Dataset.SCHOOL and unit.type == Organization.Type.SCHOOL):
+        return []
+    closed = closed_years(unit.region)
+    return sorted(year for year in set(years) if year not in reported and year not in closed)
 
 
 @dataclass

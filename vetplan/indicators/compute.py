@@ -94,13 +94,24 @@ def _lock_tops(paths: Iterable[str]) -> None:
     list(Region.objects.select_for_update().filter(path__in=tops).order_by("pk").values_list("pk", flat=True))
 
 
+FULL_RECOMPUTE_AFTER = 2000
+
+
+def needs_full_recompute(unit_years: int) -> bool:
+    """Whether saving values of this many (unit, year) pairs recomputes everything, set-based."""
+    return unit_years > FULL_RECOMPUTE_AFTER
+
+
 def recompute_for(changes: Iterable[tuple[Organization, int, int]]) -> RecomputeResult:
     """Refresh what saved or deleted values touch; `changes` are (unit, year, element id) triples.
 
     Called inside the saving service's transaction, after the values were written, so the
-    figures and the values agree.
+    figures and the values agree. A change touching more than FULL_RECOMPUTE_AFTER (unit, year)
+    pairs (a large Excel upload) rebuilds everything set-based instead.
     """
     changes = list(changes)
+    if needs_full_recompute(len({(org.pk, year) for org, year, _ in changes})):
+        return recompute_all()
     elements = {element_id for _, _, element_id in changes}
     codes = dict(DataElement.objects.values_list("code", "pk"))
     code_of = {pk: code for code, pk in codes.items()}

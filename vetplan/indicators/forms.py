@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from vetplan.indicators.models import DataElement, Dataset
+from vetplan.supervision.evidence import ALLOWED_LABEL, MAX_EVIDENCE_BYTES
 
 
 class DataForm(forms.Form):
@@ -83,7 +84,12 @@ class TemplateForm(forms.Form):
 class TargetReportForm(forms.Form):
     year = forms.IntegerField(label="年份", min_value=2000, max_value=2100)
     value = forms.DecimalField(label="完成值", max_digits=18, decimal_places=4)
-    evidence = forms.FileField(label="佐证材料", required=False)
+    evidence = forms.FileField(
+        label="佐证材料",
+        required=False,
+        help_text=f"允许 {ALLOWED_LABEL}，不超过 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB。",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}),
+    )
 
 
 def _plain(value: float | None) -> Any:

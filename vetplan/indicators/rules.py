@@ -14,6 +14,8 @@ RULES = {
     "indicators:data_upload": SIGNED_IN,
     # Targets without an indicator: their reporting unit, the region's supervisors and departments (queries.py).
     "indicators:target_report": SIGNED_IN,
+    # A target report's 佐证材料: whoever sees the target (queries.visible_targets).
+    "indicators:target_evidence": SIGNED_IN,
     # 填报进度: who sees a region (supervisors, departments); 数据截止 and 催报: its supervisors.
     "indicators:completeness": SUPERVISORS | {Role.DEPARTMENT},
     "indicators:completeness_close": SUPERVISORS,

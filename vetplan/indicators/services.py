@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -18,6 +18,7 @@ from vetplan.core.history import record_by
 from vetplan.indicators.completeness import missing_units
 from vetplan.indicators.compute import (
     RecomputeResult,
+    needs_full_recompute,
     recompute_all,
     recompute_for,
     recompute_target_statuses,
@@ -32,19 +33,23 @@ from vetplan.indicators.models import (
     Indicator,
     TargetReport,
 )
-from vetplan.indicators.signals import data_saved
+from vetplan.indicators.signals import data_reminded, data_saved
+from vetplan.indicators.sources import COMPUTED_SOURCES
 from vetplan.indicators.validation import DataBatch, Entry
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.indicator_match import link_targets_to_catalogue
 from vetplan.plans.models import Target
+from vetplan.supervision.evidence import sniff, stored_name
 
 
 class DataError(ValueError):
-    """A batch with errors: nothing was saved. `errors` name each place and reason."""
+    """A batch with errors: nothing was saved. `errors` name each place and reason (the first 100,
+    then how many more); `total` counts them all."""
 
-    def __init__(self, errors: list[str]) -> None:
+    def __init__(self, errors: list[str], total: int | None = None) -> None:
         super().__init__("；".join(errors[:5]))
         self.errors = errors
+        self.total = len(errors) if total is None else total
 
 
 @transaction.atomic
@@ -63,23 +68,15 @@ def record_data_values(
     """
     if not batch.ok:
         batch.check_rules()  # every error at once; nothing is saved anyway
-        raise DataError(batch.errors)
+        raise DataError(batch.error_messages(), batch.error_total)
     serialise_saves(e.organization.pk for e in batch.entries)
     _check_not_from_records(batch)
     if opened_with:
         _check_unchanged(batch, opened_with)
     batch.check_rules()
     if not batch.ok:
-        raise DataError(batch.errors)
+        raise DataError(batch.error_messages(), batch.error_total)
     return save_entries(batch.entries, by=by, source=source)
-
-
-REGISTRY_SOURCE = "registry"  # values computed from a registry's records (vetplan.registries.figures)
-POLICY_SOURCE = "policy"  # values a mechanism computes (vetplan.mechanisms: 办学条件达标, 资助名册 ...)
-COMPUTED_SOURCES = {
-    REGISTRY_SOURCE: "由名册记录计算，请在名册中修改记录",
-    POLICY_SOURCE: "由资助发放名册等政策机制计算，请在相应页面修改",
-}
 
 
 def _check_not_from_records(batch: DataBatch) -> None:
@@ -139,60 +136,89 @@ def _plain(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+# Entries are saved this many at a time: a 100,000-row upload never holds all its rows at once as
+# stored rows, and each chunk is one lookup, one multi-row INSERT and one UPDATE statement batch.
+SAVE_CHUNK = 5000
+
+
 def save_entries(entries: list[Entry], *, by: Any, source: str) -> RecomputeResult:
     user = by if getattr(by, "is_authenticated", False) else None
     if not entries:
         return RecomputeResult()
-    serialise_saves(e.organization.pk for e in entries)
+    serialise_saves({e.organization.pk for e in entries})
+    stamp = connection.ops.adapt_datetimefield_value(timezone.now())
+    # A large upload recomputes everything set-based: no need to keep what each of its values changed.
+    full = needs_full_recompute(len({(e.organization.pk, e.year) for e in entries}))
+    changes: list[tuple[Organization, int, int]] = []
+    for start in range(0, len(entries), SAVE_CHUNK):
+        chunk = entries[start : start + SAVE_CHUNK]
+        changed = _save_chunk(chunk, user_id=user.pk if user else None, source=source, stamp=stamp)
+        if changed:
+            codes = {entry.element.pk: entry.element.code for entry in chunk}
+            data_saved.send(
+                sender=DataValue, changes=[(unit, year, codes[element]) for unit, year, element in changed], by=user
+            )
+        if not full:
+            changes += changed
+    return recompute_all() if full else recompute_for(changes)
+
+
+def _save_chunk(
+    entries: list[Entry], *, user_id: int | None, source: str, stamp: Any
+) -> list[tuple[Organization, int, int]]:
+    """New values inserted, changed ones updated, unchanged ones left; the (unit, year, element) changed.
+
+    Plain parameterised statements, not model instances: building 300,000 DataValue objects and
+    compiling them is most of an ORM bulk_create's time, and these rows have no signals or history.
+    """
     existing = {
-        (v.organization_id, v.year, v.element_id): v
-        for v in DataValue.objects.filter(
+        (org_id, year, element_id): (pk, value)
+        for pk, org_id, year, element_id, value in DataValue.objects.filter(
             organization_id__in={e.organization.pk for e in entries},
             year__in={e.year for e in entries},
             element_id__in={e.element.pk for e in entries},
-        )
+        ).values_list("pk", "organization_id", "year", "element_id", "value")
     }
-    now = timezone.now()
     created, updated, changes = [], [], []
     for entry in entries:
-        row = existing.get((entry.organization.pk, entry.year, entry.element.pk))
+        key = (entry.organization.pk, entry.year, entry.element.pk)
+        row = existing.get(key)
         if row is None:
-            created.append(
-                DataValue(
-                    element=entry.element,
-                    organization=entry.organization,
-                    year=entry.year,
-                    value=entry.value,
-                    source=source,
-                    entered_by=user,
-                    entered_at=now,
-                )  # fmt: skip
-            )
-        elif row.value != entry.value:
-            row.value, row.source, row.entered_by, row.entered_at = entry.value, source, user, now
-            updated.append(row)
+            created.append((*key, entry.value, source, user_id, stamp))
+        elif row[1] != entry.value:
+            updated.append((entry.value, source, user_id, stamp, row[0]))
         else:
             continue
         changes.append((entry.organization, entry.year, entry.element.pk))
-    DataValue.objects.bulk_create(created, batch_size=2000)
-    DataValue.objects.bulk_update(updated, ["value", "source", "entered_by", "entered_at"], batch_size=2000)
-    result = recompute_for(changes)
-    if changes:
-        codes = {entry.element.pk: entry.element.code for entry in entries}
-        data_saved.send(
-            sender=DataValue, changes=[(unit, year, codes[element]) for unit, year, element in changes], by=user
-        )
-    return result
+    table = connection.ops.quote_name(DataValue._meta.db_table)
+    with connection.cursor() as cursor:
+        if created:
+            cursor.executemany(
+                f"INSERT INTO {table} (organization_id, year, element_id, value, source, entered_by_id, entered_at) "  # noqa: S608 (the model's own table)
+                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                created,
+            )
+        if updated:
+            cursor.executemany(
+                f"UPDATE {table} SET value = %s, source = %s, entered_by_id = %s, entered_at = %s WHERE id = %s",  # noqa: S608
+                updated,
+            )
+    return changes
 
 
 @transaction.atomic
 def record_target_report(target: Target, *, by: Any, year: int, value: float, evidence: Any = None) -> TargetReport:
-    """The reported figure of a target without a catalogue indicator; refreshes its status."""
+    """The reported figure of a target without a catalogue indicator; refreshes its status.
+
+    Its 佐证材料 is checked like any evidence (type by content, size: EvidenceError, nothing saved)
+    and stored under a random name; it is served by the indicators:target_evidence view only.
+    """
+    kind = sniff(evidence, evidence.name or "文件", evidence.size or 0) if evidence else None
     report, _ = TargetReport.objects.get_or_create(target=target, year=year, defaults={"value": value})
     report.value = value
     report.reported_by = by if getattr(by, "is_authenticated", False) else None
-    if evidence:
-        report.evidence = evidence
+    if kind is not None:
+        report.evidence.save(stored_name(kind), evidence, save=False)
     report.save()
     recompute_target_statuses(Target.objects.filter(pk=target.pk))
     return report
@@ -277,7 +303,7 @@ def remind_missing(
         raise CompletenessError(f"{region.name}{year}年{Dataset(dataset).label}没有未填报的单位。")
     label = Dataset(dataset).label
     sender = by if getattr(by, "is_authenticated", False) else None
-    return DataReminder.objects.bulk_create(
+    reminders = DataReminder.objects.bulk_create(
         DataReminder(
             organization=unit,
             dataset=dataset,
@@ -287,6 +313,8 @@ def remind_missing(
         )
         for unit in chosen
     )
+    data_reminded.send(sender=DataReminder, reminders=reminders, by=by)
+    return reminders
 
 
 @transaction.atomic

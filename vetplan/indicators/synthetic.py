@@ -27,6 +27,9 @@ PROVINCE = ("970000", "合成省")
 UNITS_PER_COUNTY = 40
 FIRST_YEAR = 2016
 REPORTER = "synthetic-school"  # a school reporter of the first synthetic school (the benchmark's form user)
+PROVINCE_SUPERVISOR = "synthetic-province"  # the province's 督导室: looks at the whole synthetic province
+CITY_SUPERVISOR = "synthetic-city"  # the first city's 督导室
+PASSWORD = "vetplan-demo"  # noqa: S105 (synthetic data live in scratch databases only, like the demo logins)
 
 
 class SyntheticError(RuntimeError):
@@ -72,9 +75,27 @@ def generate_synthetic(*, orgs: int = 2000, years: int = 10, elements: int = 50,
                 cursor.executemany(insert, rows)
             count += len(rows)
     school = next(u for u in units if u.type == Organization.Type.SCHOOL)
-    user = get_user_model().objects.create_user(username=REPORTER, first_name="合成学校填报员")
+    user = get_user_model().objects.create_user(username=REPORTER, first_name="合成学校填报员", password=PASSWORD)
     Membership.objects.create(user=user, organization=school, role=Role.SCHOOL)
+    _supervisors()
     return SyntheticSummary(regions, len(units), len(element_rows), years, count)
+
+
+def _supervisors() -> None:
+    """A province and a city supervision office (督导室) with one supervisor each, to look at the data."""
+    province = Region.objects.get(code=PROVINCE[0])
+    city = Region.objects.filter(parent=province).order_by("code").first()
+    for username, region, title in ((PROVINCE_SUPERVISOR, province, "省督导员"), (CITY_SUPERVISOR, city, "市督导员")):
+        if region is None:
+            continue
+        office = Organization(
+            name=f"{region.name}人民政府教育督导室", type=Organization.Type.SUPERVISION, region=region
+        )
+        office.save()
+        office.path = office.build_path()
+        office.save(update_fields=["path"])
+        user = get_user_model().objects.create_user(username=username, first_name=title, password=PASSWORD)
+        Membership.objects.create(user=user, organization=office, role=Role.SUPERVISOR)
 
 
 def _elements(count: int) -> list[DataElement]:

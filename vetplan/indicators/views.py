@@ -5,27 +5,28 @@ Each view parses input, checks permission, calls one service or query, and respo
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vetplan.core.access import scope_of
+from vetplan.core.pagination import paginate, querystring_without_page
 from vetplan.core.params import parse_int, query_int, query_year
-from vetplan.indicators import queries
+from vetplan.indicators import levels, queries
 from vetplan.indicators.access import dataset_of, get_org_for_data, reportable_organizations
 from vetplan.indicators.completeness import Finality, missing_units, region_progress
-from vetplan.indicators.excel import build_template, read_upload
+from vetplan.indicators.excel import build_template
 from vetplan.indicators.forms import ClosingForm, DataForm, ReminderForm, TargetReportForm, TemplateForm, UploadForm
-from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue
+from vetplan.indicators.models import DataElement, DataReminder, Dataset, DataValue, Indicator
 from vetplan.indicators.services import (
-    COMPUTED_SOURCES,
     CompletenessError,
     DataError,
     close_year,
@@ -34,12 +35,16 @@ from vetplan.indicators.services import (
     remind_missing,
     reopen_year,
 )
+from vetplan.indicators.sources import COMPUTED_SOURCES
+from vetplan.indicators.uploads import import_data_file
 from vetplan.indicators.validation import DataBatch, Location, allowed_years
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.access import visible_plans
 from vetplan.plans.models import Target
+from vetplan.supervision.evidence import EvidenceError, content_type_of
 
 YEARS_SHOWN = 5
+MISSING_SHOWN = 100
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -48,20 +53,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     plan_pk = query_int(request, "plan")
     if plan_pk:
         targets = targets.filter(plan_id=plan_pk)
-    org_pk = query_int(request, "org")
-    parent = get_org_for_data(request.user, org_pk) if org_pk else None
-    region = queries.user_region(request.user) if parent is None else None
-    drill = queries.drilldown(queries.drill_units(request.user, parent), targets, query_year(request), region=region)
+    level = levels.level_for(request)
+    indicators = list(Indicator.objects.filter(pk__in=targets.exclude(indicator=None).values("indicator_id")))
+    year, values = levels.year_and_values(level, indicators, query_year(request))
     counts = queries.status_counts(targets)
     return render(
         request,
         "indicators/dashboard.html",
         {
-            "progress": _progress_summary(region),
+            "progress": _progress_summary(level.region if level.parent is None else None),
             "counts": counts,
             "rows": queries.target_rows(targets),
-            "drill": drill,
-            "parent": parent,
+            "level": level,
+            "year": year,
+            "indicators": indicators,
+            "drill_rows": levels.table_rows(level, [(i.pk, year or 0) for i in indicators], values),
+            "querystring": querystring_without_page(request),
+            "parent": level.parent,
             "chart": {"labels": [c["label"] for c in counts], "counts": [c["count"] for c in counts]},
             "plans": plans,
             "plan_pk": plan_pk,
@@ -72,10 +80,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def target_detail(request: HttpRequest, target_pk: int) -> HttpResponse:
     target = _get_target(request, target_pk)
     chart = queries.target_chart(target)
-    units = list(queries.drill_units(request.user, None)) if target.indicator_id else []
-    by_unit = queries.unit_series(target, units)
-    years = sorted({y for s in by_unit.values() for y in s})[-YEARS_SHOWN:]
-    unit_rows = [(u, [by_unit.get(u.pk, {}).get(y) for y in years]) for u in units if u.pk in by_unit]
+    years: list[int] = []
+    drill_rows: list[levels.Row] = []
+    level = None
+    if target.indicator_id:
+        level = levels.level_for(request)
+        shown = [y for y, _ in chart.series] + ([chart.pending[0]] if chart.pending else [])
+        last = max(shown, default=None) or levels.latest_year(level, [target.indicator])  # type: ignore[list-item]
+        years = list(range(last - YEARS_SHOWN + 1, last + 1)) if last else []
+        # Only the years shown are read, for the rows of this page only.
+        values = levels.level_values(level, [target.indicator], years)  # type: ignore[list-item]
+        drill_rows = levels.table_rows(level, [(target.indicator_id, y) for y in years], values)
     return render(
         request,
         "indicators/target_detail.html",
@@ -86,7 +101,9 @@ def target_detail(request: HttpRequest, target_pk: int) -> HttpResponse:
             "status_label": dict(queries.TargetStatus.Status.choices)[chart.assessment.status],
             "status_css": queries.STATUS_CSS[chart.assessment.status],
             "years": years,
-            "unit_rows": unit_rows,
+            "level": level,
+            "drill_rows": drill_rows,
+            "querystring": querystring_without_page(request),
             "report_form": TargetReportForm(initial={"year": timezone.localdate().year})
             if not target.indicator_id and queries.can_report_target(request.user, target)
             else None,
@@ -102,28 +119,56 @@ def target_report(request: HttpRequest, target_pk: int) -> HttpResponse:
         raise PermissionDenied("只有本区域的督导室和部门可以填报目标完成情况。")
     form = TargetReportForm(request.POST, request.FILES)
     if form.is_valid():
-        record_target_report(
-            target,
-            by=request.user,
-            year=form.cleaned_data["year"],
-            value=float(form.cleaned_data["value"]),
-            evidence=form.cleaned_data["evidence"],
-        )
-        messages.success(request, "已保存目标完成情况。")
+        try:
+            record_target_report(
+                target,
+                by=request.user,
+                year=form.cleaned_data["year"],
+                value=float(form.cleaned_data["value"]),
+                evidence=form.cleaned_data["evidence"],
+            )
+        except EvidenceError as error:
+            messages.error(request, f"未保存：{error}")
+        else:
+            messages.success(request, "已保存目标完成情况。")
     else:
         messages.error(request, "填报有误：" + "；".join(e for errs in form.errors.values() for e in errs))
     return redirect("indicators:target_detail", target_pk=target.pk)
 
 
+def target_evidence(request: HttpRequest, target_pk: int, report_pk: int) -> FileResponse:
+    """A target report's 佐证材料, to whoever may see the target (stored under a random name, served here only)."""
+    report = _get_target(request, target_pk).reports.filter(pk=report_pk).exclude(evidence="").first()
+    if report is None:
+        raise Http404("没有找到该文件。")
+    stored = PurePosixPath(report.evidence.name)
+    response = FileResponse(
+        report.evidence.open("rb"),
+        as_attachment=True,
+        filename=f"目标完成情况佐证材料（{report.year}年）{stored.suffix.lower()}",
+        content_type=content_type_of(stored.name),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def data_entry(request: HttpRequest) -> HttpResponse:
     year = timezone.localdate().year
-    orgs = list(reportable_organizations(request.user).order_by("type", "path")[:300])
+    units = reportable_organizations(request.user).order_by("type", "path")
+    text = request.GET.get("q", "").strip()[:50]
+    if text:
+        units = units.filter(Q(name__icontains=text) | Q(short_name__icontains=text) | Q(region__name__icontains=text))
+    page = paginate(request, units)  # a page at a time, never a silent cut at province scale
+    orgs = list(page.object_list)
     return render(
         request,
         "indicators/data_entry.html",
         {
             "progress": _progress_summary(queries.user_region(request.user)),
             "orgs": orgs,
+            "page": page,
+            "q": text,
+            "querystring": querystring_without_page(request),
             "years": list(range(year - YEARS_SHOWN, year + 1)),
             "template_form": TemplateForm(initial={"year": year - 1, "dataset": _default_dataset(orgs)}),
             "upload_form": UploadForm(),
@@ -199,18 +244,20 @@ def template_download(request: HttpRequest) -> HttpResponse:
 def data_upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
+    error_total = 0
     if request.method == "POST" and form.is_valid():
-        batch = read_upload(request.user, form.cleaned_data["file"])
         try:
-            result = record_data_values(batch, by=request.user, source="excel")
+            outcome = import_data_file(form.cleaned_data["file"], by=request.user)
         except DataError as exc:
-            errors = exc.errors
+            errors, error_total = exc.errors, exc.total
         else:
-            messages.success(
-                request, f"已导入 {len(batch.entries)} 个数据值，更新指标值 {result.indicator_values} 个。"
-            )
+            if outcome.job is not None:
+                return redirect("jobs:job_detail", job_pk=outcome.job.pk)
+            indicator_values = outcome.result.indicator_values if outcome.result else 0
+            messages.success(request, f"已导入 {outcome.saved} 个数据值，更新指标值 {indicator_values} 个。")
             return redirect("indicators:data_entry")
-    return render(request, "indicators/data_upload.html", {"form": form, "errors": errors}, status=200)
+    context = {"form": form, "errors": errors, "error_total": error_total}
+    return render(request, "indicators/data_upload.html", context, status=200)
 
 
 def _get_target(request: HttpRequest, target_pk: int) -> Target:
@@ -256,8 +303,15 @@ def completeness(request: HttpRequest) -> HttpResponse:
             "regions": _progress_regions(request),
             "rows": region_progress(region, years),
             "year": year,
+            # At most MISSING_SHOWN units per data set, with the count of the rest (the regions below list theirs).
             "missing": [
-                (Dataset(dataset).label, dataset, [(unit, reminded.get((unit.pk, dataset))) for unit in units])
+                (
+                    Dataset(dataset).label,
+                    dataset,
+                    [(unit, reminded.get((unit.pk, dataset))) for unit in units[:MISSING_SHOWN]],
+                    len(units),
+                    len(units) - min(len(units), MISSING_SHOWN),
+                )
                 for dataset, units in missing.items()
             ],
             "can_close": scope_of(request.user).supervises,

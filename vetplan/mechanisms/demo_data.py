@@ -52,7 +52,7 @@ CREDIT_YEARS = [(2023, 2_000_000, 180_000), (2024, 300_000, 260_000), (2025, 0, 
 
 def load_demo_mechanisms(region: Region, plan: Plan, users: dict[str, Any], today: dt.date) -> None:
     schools = {o.display_name: o for o in Organization.objects.filter(region=region, type=Organization.Type.SCHOOL)}
-    _conditions(schools)
+    _conditions(schools, today.year)
     _local_surcharge(region)
     _target(plan, users["duban"])
     _credit(region, users)
@@ -65,20 +65,31 @@ def load_demo_mechanisms(region: Region, plan: Plan, users: dict[str, Any], toda
     _fund(region, today.year, users["duban"])
 
 
-def _conditions(schools: dict[str, Organization]) -> None:
+def _conditions(schools: dict[str, Organization], current: int) -> None:
+    """The 办学条件 figures of 2024–2025 and, for the current year, 2025's facilities again: its 专任教师
+    and enrolment are counted from the registries' records (registries/demo_data.py), so typed here only
+    for schools that keep no records."""
     elements = {e.code: e for e in DataElement.objects.filter(code__in=CODES)}
+    from_records = set(
+        DataValue.objects.filter(
+            organization__in=schools.values(), year=current, source="registry", element__code__in=CODES
+        ).values_list("organization_id", "element__code")
+    )
     rows = []
     for name, years in CONDITIONS.items():
         school = schools.get(name)
         if school is None:
             continue
-        for year, figures in years.items():
+        by_year = dict(years)
+        by_year.setdefault(current, years[max(years)])
+        for year, figures in by_year.items():
             rows += [
                 DataValue(element=elements[code], organization=school, year=year, value=value, source="demo")
                 for code, value in zip(CODES, figures, strict=True)
+                if (school.pk, code) not in from_records or year != current
             ]
     load_data_values(rows)
-    conditions.refresh([s.pk for s in schools.values()], [2024, 2025])
+    conditions.refresh([s.pk for s in schools.values()], sorted({2024, 2025, current}))
 
 
 def _local_surcharge(region: Region) -> None:

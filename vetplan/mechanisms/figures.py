@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from vetplan.indicators.models import DataElement
-from vetplan.indicators.services import POLICY_SOURCE, save_entries
+from vetplan.indicators.services import save_entries
+from vetplan.indicators.sources import POLICY_SOURCE
 from vetplan.indicators.validation import Entry, Location
 from vetplan.orgs.models import Organization
 

@@ -8,4 +8,6 @@ RULES = {
     "orgs:org_list": SIGNED_IN,
     "orgs:org_detail": SIGNED_IN,
     "orgs:org_edit": SUPERVISORS,
+    # A unit picker's search: units of the user's own scope only (visible_organizations).
+    "orgs:unit_search": SIGNED_IN,
 }

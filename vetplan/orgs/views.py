@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from vetplan.core.pagination import paginate, querystring_without_page
-from vetplan.orgs import services
+from vetplan.core.params import query_int
+from vetplan.orgs import pickers, services
 from vetplan.orgs.access import can_edit_organization, get_organization_for_user, visible_organizations
 from vetplan.orgs.forms import OrganizationForm
 from vetplan.orgs.models import Organization
@@ -75,3 +76,19 @@ def org_edit(request: HttpRequest, org_pk: int) -> HttpResponse:
         messages.success(request, "单位信息已保存。")
         return redirect("orgs:org_detail", org_pk=org.pk)
     return render(request, "plans/form.html", {"form": form, "heading": f"修改单位：{org.name}"})
+
+
+def unit_search(request: HttpRequest) -> HttpResponse:
+    """A unit picker's results (htmx): a few units of the user's scope matching what was typed."""
+    name = request.GET.get("name", "")
+    if not pickers.NAME_PATTERN.fullmatch(name):
+        name = "unit"
+    types = [t for t in request.GET.get("types", "").split(",") if t in Organization.Type.values] or None
+    result = pickers.search_units(
+        request.user,
+        request.GET.get("picker_q", ""),
+        region_pk=query_int(request, "region"),
+        types=types,
+        groups=request.GET.get("groups") == "1",
+    )
+    return render(request, "orgs/unit_search_results.html", {"result": result, "name": name})

@@ -8,6 +8,7 @@ from django import forms
 
 from vetplan.core.versioning import versioned
 from vetplan.orgs.models import Organization
+from vetplan.orgs.pickers import use_picker
 from vetplan.plans.models import Plan, Target, Task
 
 
@@ -41,8 +42,6 @@ class TargetForm(forms.ModelForm):
         widgets = {
             "sentence": forms.Textarea(attrs={"rows": 3}),
             "indicator": forms.Select(attrs={"class": "searchable", "data-search": "输入指标名称筛选"}),
-            "scope_organization": forms.Select(attrs={"class": "searchable", "data-search": "输入单位名称筛选"}),
-            "reporting_unit": forms.Select(attrs={"class": "searchable", "data-search": "输入单位名称筛选"}),
         }
         help_texts = {
             "indicator": "关联后由各单位填报的数据自动计算进展；目标值按指标单位保存（如“3.6万人”自动记为 36000 人）。"
@@ -55,8 +54,9 @@ class TargetForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         versioned(self, self.instance)
         units = Organization.objects.filter(region__path__startswith=plan.region.path).order_by("type", "name")
-        self.fields["scope_organization"].queryset = units  # type: ignore[attr-defined]
-        self.fields["reporting_unit"].queryset = units  # type: ignore[attr-defined]
+        for name in ("scope_organization", "reporting_unit"):
+            self.fields[name].queryset = units  # type: ignore[attr-defined]
+            use_picker(self.fields[name], region=plan.region_id)
         indicator = self.fields["indicator"]
         indicator.empty_label = "不关联（手工填报）"  # type: ignore[attr-defined]
         indicator.label_from_instance = lambda i: (
@@ -84,8 +84,6 @@ class TaskForm(forms.ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 4}),
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "lead_units": forms.SelectMultiple(attrs={"size": 8}),
-            "responsible_units": forms.SelectMultiple(attrs={"size": 8}),
         }
         help_texts = {"deadline": "留空时按“时间进度”自动识别；持续实施的任务每年报告一次。"}
 
@@ -101,8 +99,9 @@ class TaskForm(forms.ModelForm):
         else:
             status.choices = [c for c in Task.Status.choices if c[0] != Task.Status.DONE]  # type: ignore[attr-defined]
         units = Organization.objects.filter(region__path__startswith=plan.region.path).order_by("type", "name")
-        self.fields["lead_units"].queryset = units  # type: ignore[attr-defined]
-        self.fields["responsible_units"].queryset = units  # type: ignore[attr-defined]
+        for name in ("lead_units", "responsible_units"):
+            self.fields[name].queryset = units  # type: ignore[attr-defined]
+            use_picker(self.fields[name], region=plan.region_id)
 
     def clean_seq(self) -> str:
         seq: str = self.cleaned_data["seq"].strip()

@@ -15,6 +15,7 @@ from vetplan.core.access import scope_of
 from vetplan.plans import imports
 from vetplan.plans.import_forms import ImportReviewForm, ImportUploadForm
 from vetplan.plans.models import PlanImportDraft
+from vetplan.plans.review_post import ReviewPostError, needs_script, posted_review
 from vetplan.plans.services import PlanImportError
 
 
@@ -43,8 +44,12 @@ def import_review(request: HttpRequest, draft_pk: int) -> HttpResponse:
         return _finished(request, draft)
     rows = imports.review_rows(draft)
     posted = request.method == "POST"
-    form = ImportReviewForm(draft, rows, request.POST if posted else None)
-    batch = posted and "batch-apply" in request.POST
+    try:
+        data = posted_review(request) if posted else None
+    except ReviewPostError as error:
+        return _refuse_post(request, draft, rows, str(error))
+    form = ImportReviewForm(draft, rows, data)
+    batch = data is not None and "batch-apply" in data
     if posted and form.is_valid() and (not batch or form.batch_is_valid()):
         document = form.document()
         try:
@@ -69,7 +74,10 @@ def import_confirm(request: HttpRequest, draft_pk: int) -> HttpResponse:
     if draft.status != PlanImportDraft.Status.PENDING:
         return _finished(request, draft)
     rows = imports.review_rows(draft)
-    form = ImportReviewForm(draft, rows, request.POST)
+    try:
+        form = ImportReviewForm(draft, rows, posted_review(request))
+    except ReviewPostError as error:
+        return _refuse_post(request, draft, rows, str(error))
     if not form.is_valid():
         return _render_review(request, draft, rows, form)
     try:
@@ -93,6 +101,12 @@ def import_discard(request: HttpRequest, draft_pk: int) -> HttpResponse:
     return redirect("plans:import_upload")
 
 
+def _refuse_post(request: HttpRequest, draft: PlanImportDraft, rows: imports.ReviewRows, reason: str) -> HttpResponse:
+    form = ImportReviewForm(draft, rows)
+    form.errors.append(reason)
+    return _render_review(request, draft, rows, form)
+
+
 def _finished(request: HttpRequest, draft: PlanImportDraft) -> HttpResponse:
     if draft.status == PlanImportDraft.Status.CONFIRMED and draft.plan_id:
         messages.info(request, f"“{draft.source_name}”已经导入。")
@@ -108,5 +122,5 @@ def _render_review(
     return render(
         request,
         "plans/import_review.html",
-        {"draft": draft, "rows": rows, "form": form, "unit_names": names},
+        {"draft": draft, "rows": rows, "form": form, "unit_names": names, "needs_script": needs_script(form)},
     )

@@ -29,6 +29,7 @@ from django.http import Http404
 
 from vetplan.core.access import scope_of
 from vetplan.extraction import SUPPORTED_SUFFIXES, DocumentReadError, extract_text
+from vetplan.extraction.archives import DOCX_LIMITS, ArchiveError, check_zip
 from vetplan.extraction.readers import decode_text, read_document
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans import target_links
@@ -50,17 +51,37 @@ class DraftStateError(PlanImportError):
 # ---------------------------------------------------------------------------- upload
 
 
+# A county's plan has tens of tasks, a province's a few hundred: more is not one plan (a whole
+# statute book, a merged file), and its review page would not be usable.
+MAX_PLAN_ROWS = 2000
+# The five real plans hold 5,000–10,000 characters. A text a hundred times longer is refused before
+# extraction, which takes seconds a megabyte (a 9 MB text once became a draft of 58,616 tasks).
+MAX_PLAN_CHARACTERS = 1_000_000
+
+
 @transaction.atomic
 def create_import_draft(upload: UploadedFile | Path | str, region: Region, by: Any) -> PlanImportDraft:
     """Check and read an uploaded file (or a file on disk), extract it and store the draft."""
     name, data = _read_upload(upload)
     text = read_plan_bytes(name, data)
+    if len(text) > MAX_PLAN_CHARACTERS:
+        raise ImportFileError(
+            f"无法导入 {name}：全文 {len(text)} 字，超过每份规划 {MAX_PLAN_CHARACTERS // 10000} 万字的上限。"
+            "请确认文件是一份实施方案或行动计划；确实更长的，请拆分为几份文件分别导入。"
+        )
+    document = extract_text(text)
+    for rows, what in ((document.tasks, "项任务"), (document.targets, "个量化目标")):
+        if len(rows) > MAX_PLAN_ROWS:
+            raise ImportFileError(
+                f"无法导入 {name}：提取到 {len(rows)} {what}，超过每份规划 {MAX_PLAN_ROWS} {what}的上限。"
+                "请确认文件是一份实施方案或行动计划；确实更多的，请拆分为几份文件分别导入。"
+            )
     return PlanImportDraft.objects.create(
         region=region,
         created_by=by if getattr(by, "is_authenticated", False) else None,
         source_name=name[:255],
         source_text=text,
-        document=extract_text(text).to_dict(),
+        document=document.to_dict(),
     )
 
 
@@ -109,10 +130,16 @@ def _check_size(name: str, size: int) -> None:
 def _sniff(name: str, suffix: str, data: bytes) -> None:
     """Refuse a file whose content is not what its name says (a renamed .xlsx, an image ...)."""
     if suffix == ".docx":
-        ok = (
-            zipfile.is_zipfile(io.BytesIO(data)) and "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
-        )
-        kind = "Word（.docx）文档"
+        ok, kind = zipfile.is_zipfile(io.BytesIO(data)), "Word（.docx）文档"
+        if ok:
+            try:
+                check_zip(data, DOCX_LIMITS)  # a zip bomb is refused before anything is unpacked
+            except ArchiveError as error:
+                raise ImportFileError(f"无法读取 {name}：{error.reason}。") from error
+            except zipfile.BadZipFile:
+                ok = False
+            else:
+                ok = "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
     elif suffix == ".pdf":
         ok, kind = data.startswith(b"%PDF"), "PDF 文件"
     else:

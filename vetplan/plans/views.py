@@ -15,7 +15,9 @@ from vetplan.core.history import history_entries
 from vetplan.core.pagination import paginate, querystring_without_page
 from vetplan.core.params import query_int, query_year
 from vetplan.core.versioning import pop_version, save_edit
+from vetplan.orgs.access import visible_organizations
 from vetplan.orgs.models import Organization
+from vetplan.orgs.pickers import picker_for
 from vetplan.plans import services
 from vetplan.plans.access import (
     can_archive_plan,
@@ -159,7 +161,11 @@ def task_list(request: HttpRequest) -> HttpResponse:
     if q:
         tasks = tasks.filter(Q(text__icontains=q) | Q(seq=q))
     scope = scope_of(request.user)
-    units = Organization.objects.filter(scope.region_q()) if scope.sees_region else Organization.objects.none()
+    # The unit filter is a search box (orgs.pickers), never every unit of a province as <option>s.
+    unit_filter = ""
+    if scope.sees_region:
+        chosen = visible_organizations(request.user).filter(pk=unit_pk).first() if unit_pk else None
+        unit_filter = picker_for("unit", chosen.pk if chosen else None)
     return render(
         request,
         "plans/task_list.html",
@@ -167,7 +173,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
             "page": paginate(request, with_overdue_flag(tasks, today).order_by("plan", "pk")),
             "today": today,
             "statuses": Task.Status.choices,
-            "units": units.only("pk", "name"),
+            "unit_filter": unit_filter,
             "plans": visible_plans(request.user).select_related(None).only("pk", "title"),
             "filters": {"status": status, "due": due, "unit": unit, "q": q, "plan": str(plan_id or "")},
             "querystring": querystring_without_page(request),

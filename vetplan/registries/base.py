@@ -7,7 +7,7 @@ views, the template, the import and the export are shared (`views.py`, `pipeline
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -19,7 +19,16 @@ from vetplan.indicators.access import reportable_organizations
 from vetplan.orgs.access import visible_organizations
 from vetplan.orgs.models import Organization
 from vetplan.registries import figures
-from vetplan.registries.pipeline import ImportRefused, ImportResult, Row, SheetSpec, read_rows, row_error, save_all
+from vetplan.registries.pipeline import (
+    ImportRefused,
+    ImportResult,
+    Row,
+    SheetSpec,
+    collector_paused,
+    read_rows,
+    row_error,
+    save_all,
+)
 
 
 @dataclass
@@ -81,17 +90,27 @@ class Registry:
 
     # -- import
 
-    def import_file(self, data: bytes, user: Any) -> ImportResult:
-        """Check every row of every sheet; save all of them or none."""
+    def import_file(
+        self, data: bytes, user: Any, progress: Callable[[int | None, str], None] | None = None
+    ) -> ImportResult:
+        """Check every row of every sheet; save all of them or none. `progress(rows read or None, message)`
+        follows a background import through reading, checking and saving."""
+        with collector_paused():
+            return self._import(data, user, progress or (lambda done, message: None))
+
+    def _import(self, data: bytes, user: Any, progress: Callable[[int | None, str], None]) -> ImportResult:
         result = ImportResult()
         try:
-            rows = read_rows(data, self.sheets, result)
+            rows = read_rows(data, self.sheets, result, lambda done: progress(done, f"正在读取：已读取 {done} 行"))
         except ImportRefused as error:
             result.add_error(str(error))
             return result
+        progress(None, "读取完毕，正在逐行检查……")
         context = ImportContext.for_user(user, self.unit_types)
         plan = self.check(rows, context, result)
+        del rows  # the plan holds what is saved: the parsed cells can go before the records are written
         if result.ok:
+            progress(None, "检查通过，正在保存……")
 
             def save() -> None:
                 self.write(plan, context, result)

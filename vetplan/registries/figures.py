@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from vetplan.indicators.models import DataElement
 from vetplan.indicators.services import save_entries
+from vetplan.indicators.sources import REGISTRY_SOURCE
 from vetplan.indicators.validation import Entry, Location
 from vetplan.orgs.models import Organization
 from vetplan.policy.practice import PRACTICE_REQUIRED_DAYS, practice_days
@@ -38,7 +39,7 @@ from vetplan.registries.models import (
     TrainingCourse,
 )
 
-SOURCE = "registry"
+SOURCE = REGISTRY_SOURCE
 ELEMENTS = {
     "teachers": (
         "teachers_full_time",

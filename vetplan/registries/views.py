@@ -25,6 +25,7 @@ from vetplan.registries.identity import mask_id, mask_phone
 from vetplan.registries.kinds import REGISTRIES
 from vetplan.registries.models import PersonalDataAccess
 from vetplan.registries.pipeline import build_template
+from vetplan.registries.uploads import import_registry_file
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -82,6 +83,8 @@ def record_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             continue
         value = getattr(record, field.name)
         display = getattr(record, f"get_{field.name}_display")() if field.choices else value
+        if isinstance(display, bool):
+            display = "是" if display else "否"
         if field.name in registry.personal_fields and value and not unmasked:
             display = mask_phone(value) if field.name == "phone" else mask_id(value)
         fields.append((field.verbose_name, display if display not in (None, "") else "—"))
@@ -115,8 +118,12 @@ def record_import(request: HttpRequest, code: str) -> HttpResponse:
     form = RegistryUploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = registry.import_file(form.cleaned_data["file"].read(), request.user)
-        if result.ok:
+        outcome = import_registry_file(registry, form.cleaned_data["file"], by=request.user)
+        if outcome.job is not None:
+            messages.info(request, "文件较大，已转入后台导入：本页显示进度，完成后列出结果。")
+            return redirect("jobs:job_detail", job_pk=outcome.job.pk)
+        result = outcome.result
+        if result is not None and result.ok:
             messages.success(request, f"{registry.label}导入完成：{result.summary()}")
             return redirect("registries:list", code=registry.code)
     return render(request, "registries/import.html", {"registry": registry, "form": form, "result": result})
@@ -164,7 +171,7 @@ def _cell(registry: Registry, record: Any, column: Any) -> Any:
 def _related(registry: Registry) -> list[str]:
     fields = [registry.owner_field]
     if registry.code == "students":
-        fields.append("school_major__major")
+        fields += ["school_major__major", "school_major__school"]  # the export writes the major as 学校 · 专业
     if registry.code == "majors":
         fields.append("major")
     if registry.code == "enterprises":

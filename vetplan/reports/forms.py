@@ -7,23 +7,20 @@ from typing import Any
 from django import forms
 
 from vetplan.core.versioning import versioned
+from vetplan.orgs.models import Organization
+from vetplan.orgs.pickers import UnitsField
 from vetplan.reports.quality_report import chapter_labels
-
-
-class SchoolsField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name)
 
 
 class QualityReportCreateForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     regional = forms.BooleanField(label="地区年报（本区域）", required=False, initial=True)
-    schools = SchoolsField(
-        queryset=None,  # type: ignore[arg-type]
+    schools = UnitsField(
         label="学校年报",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="已有同年度报告的单位不会重复生成。",
+        groups=True,
+        types=[Organization.Type.SCHOOL],
+        help_text="可选整个区域的全部学校；已有同年度报告的单位不会重复生成。",
     )
 
     def __init__(self, *args: Any, schools: Any, **kwargs: Any) -> None:

@@ -24,6 +24,8 @@ from django.views.decorators.http import require_POST
 from vetplan.core.pagination import paginate
 from vetplan.core.params import query_int
 from vetplan.core.versioning import save_edit
+from vetplan.orgs.models import Organization
+from vetplan.orgs.pickers import group_value
 from vetplan.plans.access import get_plan_for_user, visible_plans
 from vetplan.reports import access, services
 from vetplan.reports.bulletin import bulletin_report
@@ -125,7 +127,10 @@ def quality_create(request: HttpRequest) -> HttpResponse:
     form = QualityReportCreateForm(
         request.POST or None,
         schools=schools_of(region),
-        initial={"year": latest_year(region) or timezone.localdate().year - 1, "schools": schools_of(region)},
+        initial={
+            "year": latest_year(region) or timezone.localdate().year - 1,
+            "schools": [group_value(region, Organization.Type.SCHOOL)],
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

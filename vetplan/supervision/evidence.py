@@ -1,13 +1,18 @@
 """Checking evidence uploads by what they are (magic bytes), not by what they are called.
 
 Allowed: pdf, docx, xlsx, jpg, png, up to MAX_EVIDENCE_BYTES each. A docx or xlsx is a zip
-whose member list names its main part (`word/document.xml`, `xl/workbook.xml`).
+whose member list names its main part (`word/document.xml`, `xl/workbook.xml`). A checked file
+is stored under `stored_name` (random, with the extension of its kind), never the uploader's
+name, and served only by a view that checks who asks. Every evidence upload goes through
+here: progress reports and rectification orders (supervision) and target reports (indicators).
 """
 
 from __future__ import annotations
 
+import secrets
 import zipfile
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import IO
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -47,6 +52,16 @@ def sniff(stream: IO[bytes], name: str, size: int) -> EvidenceKind:
     if extension is None:
         raise EvidenceError(f"“{name}”的内容不是允许的文件类型（{ALLOWED_LABEL}）。")
     return EvidenceKind(extension, CONTENT_TYPES[extension])
+
+
+def stored_name(kind: EvidenceKind) -> str:
+    """A random file name for a checked upload: no path tricks, no clashes, nothing of the uploader's."""
+    return f"{secrets.token_hex(16)}{kind.extension}"
+
+
+def content_type_of(name: str) -> str:
+    """The content type to serve a stored evidence file with, by the extension `stored_name` gave it."""
+    return CONTENT_TYPES.get(PurePosixPath(name).suffix.lower(), "application/octet-stream")
 
 
 def _kind_of(stream: IO[bytes], head: bytes) -> str | None:

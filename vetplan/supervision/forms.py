@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from vetplan.core.versioning import versioned
+from vetplan.orgs.pickers import UnitField, UnitsField
 from vetplan.plans.models import Plan, Task
 from vetplan.supervision.evidence import ALLOWED_LABEL, MAX_EVIDENCE_BYTES
 from vetplan.supervision.models import Bulletin
@@ -135,18 +136,13 @@ class UrgeForm(forms.Form):
     message = forms.CharField(label="催办内容", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class UnitsField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.display_name)
-
-
 class BulletinForm(forms.Form):
     """A new draft, or an existing one (`bulletin`: the form carries the version it was opened at)."""
 
     kind = forms.ChoiceField(label="类型", choices=Bulletin.Kind.choices)
     title = forms.CharField(label="标题", max_length=200)
     body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 8}))
-    organizations = UnitsField(queryset=None, label="涉及单位", required=False, widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
+    organizations = UnitsField(label="涉及单位", required=False, groups=True)
 
     def __init__(self, *args: Any, units: Any, bulletin: Bulletin | None = None, **kwargs: Any) -> None:
         if bulletin is not None:
@@ -199,13 +195,8 @@ class WithdrawForm(forms.Form):
         return reason
 
 
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.display_name)
-
-
 class InterviewForm(forms.Form):
-    organization = UnitChoiceField(queryset=None, label="约谈单位")  # type: ignore[arg-type]
+    organization = UnitField(label="约谈单位")
     held_on = forms.DateField(label="约谈日期", widget=DATE)
     interviewee = forms.CharField(label="被约谈人", max_length=200)
     interviewer = forms.CharField(label="约谈人", max_length=200)
@@ -218,7 +209,7 @@ class InterviewForm(forms.Form):
 
 
 class OrderForm(forms.Form):
-    organization = UnitChoiceField(queryset=None, label="整改单位")  # type: ignore[arg-type]
+    organization = UnitField(label="整改单位")
     finding = forms.CharField(label="发现的问题", widget=forms.Textarea(attrs={"rows": 3}))
     requirement = forms.CharField(label="整改要求", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     deadline = forms.DateField(label="整改期限", widget=DATE)
@@ -267,7 +258,7 @@ class VerifyForm(forms.Form):
 class MeetingForm(forms.Form):
     title = forms.CharField(label="会议名称", max_length=200)
     held_on = forms.DateField(label="召开日期", widget=DATE)
-    members = UnitsField(queryset=None, label="成员单位", widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
+    members = UnitsField(label="成员单位", groups=True)
     minutes = forms.CharField(label="会议纪要", widget=forms.Textarea(attrs={"rows": 6}), required=False)
     decisions = forms.CharField(
         label="议定事项", widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="每行一项。"
@@ -299,13 +290,8 @@ class DecisionTaskForm(forms.Form):
     plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label="纳入规划")
     seq = forms.CharField(label="任务序号", max_length=32)
     text = forms.CharField(label="任务内容", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    lead_units = UnitsField(queryset=None, label="牵头单位", widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
-    responsible_units = UnitsField(
-        queryset=None,  # type: ignore[arg-type]
-        label="责任单位",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    lead_units = UnitsField(label="牵头单位")
+    responsible_units = UnitsField(label="责任单位", required=False)
     deadline = forms.DateField(label="完成时限", widget=DATE, required=False)
 
     def __init__(self, *args: Any, plans: Any, units: Any, **kwargs: Any) -> None:

@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Max
 
 from vetplan.core.versioning import VERSION_FIELD, VersionField, versioned
-from vetplan.supervision.forms import UnitsField
+from vetplan.orgs.pickers import UnitsField
 from vetplan.supervision.models import Consequence, InspectionRound
 
 
@@ -19,7 +19,7 @@ class RoundForm(forms.Form):
     title = forms.CharField(label="名称", max_length=200)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label="类型", choices=InspectionRound.Kind.choices)
-    units = UnitsField(queryset=None, label="督导对象", widget=forms.CheckboxSelectMultiple)  # type: ignore[arg-type]
+    units = UnitsField(label="督导对象", groups=True)
     weight_on_time = forms.DecimalField(label="按时完成权重", min_value=0, max_value=100, initial=40)
     weight_attainment = forms.DecimalField(label="目标达成权重", min_value=0, max_value=100, initial=40)
     weight_quality = forms.DecimalField(label="报告质量权重", min_value=0, max_value=100, initial=20)

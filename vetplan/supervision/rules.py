@@ -48,5 +48,7 @@ RULES = {
     "supervision:meeting_detail": SIGNED_IN,
     "supervision:meeting_edit": SUPERVISORS,
     "supervision:decision_task": SUPERVISORS,
+    # 督导操作记录 of the region (plans, data and supervision), and its Excel export.
     "supervision:audit_trail": SUPERVISORS,
+    "supervision:audit_export": SUPERVISORS,
 }

@@ -45,4 +45,5 @@ urlpatterns = [
     path("supervision/meetings/<int:meeting_pk>/edit/", actions.meeting_edit, name="meeting_edit"),
     path("supervision/decisions/<int:decision_pk>/task/", actions.decision_task, name="decision_task"),
     path("supervision/audit/", audit.audit_trail, name="audit_trail"),
+    path("supervision/audit/export/", audit.audit_export, name="audit_export"),
 ]

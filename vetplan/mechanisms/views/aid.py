@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vetplan.core.access import scope_of
+from vetplan.core.pagination import paginate, querystring_without_page
 from vetplan.mechanisms import aid as service
 from vetplan.mechanisms import documents
 from vetplan.mechanisms.forms import RemoveAwardForm, RosterForm
@@ -80,21 +81,30 @@ def generate(request: HttpRequest) -> HttpResponse:
 
 
 def roster(request: HttpRequest, pk: int) -> HttpResponse:
+    """The roster a page at a time (a large school's roster runs to thousands of awards), its totals
+    over all of it; each view logged with the awards it showed."""
     sheet = _roster(request, pk)
-    awards = list(sheet.awards.select_related("student").order_by("student__student_number", "kind"))
+    page = paginate(request, sheet.awards.select_related("student").order_by("student__student_number", "kind"))
     PersonalDataAccess.objects.create(
-        user=request.user, registry="aid", object_id=sheet.pk, records=len(awards),
+        user=request.user, registry="aid", object_id=sheet.pk, records=len(page.object_list),
         purpose=PersonalDataAccess.Purpose.DETAIL,
     )  # fmt: skip
-    totals: dict[str, object] = {}
-    for kind, label in AidAward.Kind.choices:
-        paid = [a for a in awards if a.kind == kind and not a.removed_reason]
-        totals[label] = (len(paid), sum((a.amount for a in paid), 0))
+    paid = {
+        kind: (students, amount)
+        for kind, students, amount in sheet.awards.filter(removed_reason="")
+        .values_list("kind")
+        .annotate(students=Count("pk"), amount=Sum("amount"))
+        .order_by()
+    }
+    totals = {label: paid.get(kind, (0, 0)) for kind, label in AidAward.Kind.choices}
     return render(
         request,
         "mechanisms/aid_roster.html",
-        {"sheet": sheet, "awards": awards, "totals": totals, "missing": service.not_on_roster(sheet)},
-    )
+        {
+            "sheet": sheet, "page": page, "awards": page.object_list, "totals": totals,
+            "querystring": querystring_without_page(request), "missing": service.not_on_roster(sheet),
+        },
+    )  # fmt: skip
 
 
 def roster_export(request: HttpRequest, pk: int) -> HttpResponse:

@@ -16,8 +16,9 @@ FORMATTERS: dict[str, Callable[[ReportDocument], bytes]] = {
 }
 
 # Raised when a formatter lays the same content out differently, so that the files cached by content
-# (reports/views.py) are laid out anew: xlsx 2 typed its figures and neutralised formula-like text.
-LAYOUT_VERSIONS = {"docx": 1, "xlsx": 2, "pdf": 1}
+# (reports/views.py) are laid out anew: xlsx 2 typed its figures and neutralised formula-like text;
+# pdf 2 subsets its fonts, breaks lines between words and numbers and keeps a table's header with rows.
+LAYOUT_VERSIONS = {"docx": 1, "xlsx": 2, "pdf": 2}
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 
 from vetplan.core.history import acting_user, record_by
-from vetplan.supervision.evidence import MAX_FILES_PER_UPLOAD, EvidenceError, EvidenceKind, sniff
+from vetplan.supervision.evidence import MAX_FILES_PER_UPLOAD, EvidenceError, EvidenceKind, sniff, stored_name
 from vetplan.supervision.models import EvidenceFile, ProgressReport, RectificationOrder
 
 
@@ -51,6 +50,6 @@ def store_evidence(
             size=upload.size or 0,
             uploaded_by=acting_user(by),
         )
-        evidence.file.save(f"{secrets.token_hex(16)}{kind.extension}", upload, save=False)
+        evidence.file.save(stored_name(kind), upload, save=False)
         stored.append(save(evidence, by))
     return stored

@@ -27,6 +27,7 @@ from vetplan.supervision.models import (
 from vetplan.supervision.services._common import SupervisionError, check_evidence, save, store_evidence
 from vetplan.supervision.services.consequences import link_consequence
 from vetplan.supervision.services.rounds import round_results
+from vetplan.supervision.signals import order_issued
 
 
 @transaction.atomic
@@ -163,6 +164,7 @@ def issue_rectification_order(
     save(order, by)
     if consequence is not None:
         link_consequence(consequence, by=by, carried_by=order)
+    order_issued.send(sender=RectificationOrder, order=order, by=by)
     return order
 
 

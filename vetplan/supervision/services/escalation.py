@@ -15,6 +15,7 @@ from vetplan.plans.models import Task
 from vetplan.supervision.models import ProgressReport, SupervisionItem, UrgeNotice
 from vetplan.supervision.obligations import IN_STATUSES, overdue_obligations
 from vetplan.supervision.services._common import SupervisionError, save
+from vetplan.supervision.signals import item_urged
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +113,7 @@ def urge_supervision_item(item: SupervisionItem, *, by: Any, message: str = "") 
         UrgeNotice(item=item, message=text, sent_by=by if getattr(by, "is_authenticated", False) else None), by
     )
     save(item, by, urge_count=item.urge_count + 1, last_urged_at=timezone.now())
-    # The notice shows on the unit's reminder page; delivery beyond that (SMS, mail) hooks in here.
+    # The notice shows on the unit's reminder page; the workbench notifies the unit's users (and mails them).
+    item_urged.send(sender=UrgeNotice, notice=notice, by=by)
     transaction.on_commit(lambda: logger.info("催办 %s：%s", item.organization.name, text))
     return notice  # type: ignore[no-any-return]

@@ -23,6 +23,7 @@ from vetplan.plans.services import set_task_status
 from vetplan.supervision.models import ProgressReport, SupervisionItem
 from vetplan.supervision.obligations import reporting_units
 from vetplan.supervision.services._common import SupervisionError, check_evidence, save, store_evidence
+from vetplan.supervision.signals import report_reviewed
 
 # Days a returned report has to come back in, unless the reviewer sets another date.
 RESUBMIT_DAYS = 15
@@ -126,6 +127,7 @@ def accept_progress_report(report: ProgressReport, *, by: Any, comment: str = ""
         set_task_status(task, by=by, status=Task.Status.DONE)
     elif report.task_status == Task.Status.IN_PROGRESS and task.status == Task.Status.NOT_STARTED:
         set_task_status(task, by=by, status=Task.Status.IN_PROGRESS)
+    report_reviewed.send(sender=ProgressReport, report=report, accepted=True, by=by)
     return report
 
 
@@ -144,7 +146,7 @@ def return_progress_report(
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ProgressReport.Status.SUBMITTED:
         raise SupervisionError("只有待审核的报告可以退回。")
-    return save(  # type: ignore[no-any-return]
+    save(
         report,
         by,
         status=ProgressReport.Status.RETURNED,
@@ -152,6 +154,8 @@ def return_progress_report(
         resubmit_by=resubmit_by,
         **_reviewed(by),
     )
+    report_reviewed.send(sender=ProgressReport, report=report, accepted=False, by=by)
+    return report
 
 
 def _check_closing(task: Task, organization: Organization, percent: int, *, has_evidence: bool) -> None:

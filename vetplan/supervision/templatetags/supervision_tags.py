@@ -9,6 +9,7 @@ from django import template
 
 from vetplan.supervision.access import closing_units_for
 from vetplan.supervision.models import ProgressReport
+from vetplan.supervision.panels import task_records
 
 register = template.Library()
 
@@ -28,6 +29,12 @@ def closing_state(task: Any, user: Any) -> dict[str, Any]:
         .first()
     )
     return {"latest": latest, "may_close": task.status != "done" and bool(closing_units_for(user, task))}
+
+
+@register.inclusion_tag("supervision/_task_records.html", takes_context=True)
+def task_supervision(context: template.Context, task: Any) -> dict[str, Any]:
+    """The task page's reports, 督办 items, rectification orders and evidence (panels.task_records)."""
+    return {**task_records(context["request"].user, task), "task": task, "today": context.get("today")}
 
 
 @register.filter

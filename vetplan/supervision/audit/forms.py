@@ -1,0 +1,110 @@
+"""The audit trail's filter bar: category, action, user, unit, plan and a date range.
+
+Choices are the user's region's own users, units and plans, so a value from the query string is
+checked against a list (an id out of range or from another county is simply not a choice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from vetplan.core.access import Scope
+from vetplan.orgs.models import Organization
+from vetplan.orgs.pickers import UnitField
+from vetplan.plans.models import Plan
+from vetplan.supervision.audit.names import user_name
+from vetplan.supervision.audit.sources import ACTIONS, GROUPS, SOURCES
+from vetplan.supervision.audit.trail import AuditFilters
+
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AuditFilterForm(forms.Form):
+    model = forms.ChoiceField(label="类别", required=False)
+    action = forms.ChoiceField(label="操作", required=False, choices=[("", "全部操作"), *ACTIONS.items()])
+    user = forms.ChoiceField(label="操作人", required=False)
+    unit = UnitField(label="单位", required=False)  # a search box: a province has thousands of units
+    plan = forms.ChoiceField(label="规划", required=False)
+    start = forms.DateField(
+        label="起始日期", required=False, widget=DATE_INPUT,
+        validators=[MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)],
+    )  # fmt: skip
+    end = forms.DateField(
+        label="截止日期", required=False, widget=DATE_INPUT,
+        validators=[MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)],
+    )  # fmt: skip
+
+    def __init__(self, data: Any, *, scope: Scope) -> None:
+        super().__init__(data)
+        self.fields["model"].choices = [
+            ("", "全部类别"),
+            *[(group, [(s.key, s.verbose_name) for s in SOURCES if s.group == group]) for group in GROUPS],
+        ]
+        users = get_user_model().objects.order_by("username")
+        units = Organization.objects.order_by("path")
+        plans = Plan.objects.order_by("-issued_on", "-pk")
+        if not scope.sees_everything:
+            region = scope.region_path or "\x00"
+            users = users.filter(membership__organization__region__path__startswith=region)
+            units = units.filter(region__path__startswith=region)
+            plans = plans.filter(region__path__startswith=region)
+        self.fields["user"].choices = [
+            ("", "全部操作人"),
+            ("system", "系统（命令、演示数据）"),
+            *[(str(u.pk), f"{user_name(u)}（{u.get_username()}）") for u in users],
+        ]
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["plan"].choices = [("", "全部规划"), *[(str(pk), t) for pk, t in plans.values_list("pk", "title")]]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            self.add_error("end", "截止日期不能早于起始日期。")
+        return data
+
+    def filters(self) -> AuditFilters:
+        """The valid filters (a field with an error filters nothing and shows its message)."""
+        self.is_valid()
+        data = self.cleaned_data
+        return AuditFilters(
+            source=data.get("model") or "",
+            action=data.get("action") or "",
+            user=data.get("user") or "",
+            unit=data["unit"].pk if data.get("unit") else None,
+            plan=int(data["plan"]) if data.get("plan") else None,
+            start=data.get("start"),
+            end=data.get("end"),
+        )
+
+    def describe(self) -> str:
+        """The filters in force, in words: 类别：进展报告；2026-05-01 至 2026-05-31."""
+        data = getattr(self, "cleaned_data", {})
+        parts = []
+        for name in ("model", "action", "user", "unit", "plan"):
+            value = data.get(name)
+            if value and name == "unit":
+                parts.append(f"{self.fields[name].label}：{value.name}")
+            elif value:
+                label = dict(_flat(self.fields[name].choices)).get(value, value)  # type: ignore[attr-defined]
+                parts.append(f"{self.fields[name].label}：{label}")
+        start, end = data.get("start"), data.get("end")
+        if start or end:
+            parts.append(f"{start or '最早'} 至 {end or '今'}")
+        return "；".join(parts) or "全部记录"
+
+
+def _flat(choices: Any) -> list[tuple[str, str]]:
+    flat: list[tuple[str, str]] = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            flat += list(label)
+        else:
+            flat.append((value, label))
+    return flat
