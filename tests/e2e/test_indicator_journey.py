@@ -2,9 +2,9 @@
 
 The demo's schools keep teacher records, so the 县职教中心's reporter finds its 2026 teacher totals
 read-only on the data form, counted from its 教师名册, and the 双师型 target judged on them. 2026's
-training person-times are provisional (暂定, 部门 1/3 已填报: only 人社局 has reported among the
-departments): the dashboard shows them apart and keeps judging on 2025 until the 督导室 closes
-2026 (数据截止).
+training person-times are provisional (暂定, 部门 0/3 已填报: 人社局's are counted from its course
+records, and figures the system writes from records never make a year reported): the dashboard
+shows them apart and keeps judging on 2025 until the 督导室 closes 2026 (数据截止).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def test_a_school_reporters_teacher_figures_come_from_its_records_and_a_closed_y
     login(page, live_server, "duban", demo.DEMO_PASSWORD)
     page.goto(f"{live_server.url}/data/")
     row = page.locator(f"#target-table tr[data-target='{training.pk}']").inner_text()
-    assert f"{YEAR}暂定" in row and "部门 1/3 已填报" in row
+    assert f"{YEAR}暂定" in row and "部门 0/3 已填报" in row
     page.goto(f"{live_server.url}/data/completeness/?year={YEAR}")
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator(f"#progress-{YEAR} button:has-text('数据截止')").click()

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from vetplan.indicators.models import DataElement, Dataset, DataValue, DataYearClosing
 from vetplan.indicators.sources import COMPUTED_SOURCES
@@ -144,9 +144,19 @@ def closed_years(region: Region) -> set[int]:
 def owing_units(region: Region, dataset: str) -> list[int]:
     """The ids of the units of the region (and below) that owe the data set (see the module docstring)."""
     units = Organization.objects.filter(region__path__startswith=region.path, type__in=DATASET_TYPES[dataset])
-    owes = Q(type=Organization.Type.SCHOOL) if dataset == Dataset.SCHOOL else Q(pk__in=[])
-    owes |= Q(pk__in=reported_values().filter(element__dataset=dataset).values("organization_id"))
+    owes = Exists(_reported_by(dataset))
+    if dataset == Dataset.SCHOOL:
+        owes = Q(type=Organization.Type.SCHOOL) | Q(owes)
     return list(units.filter(owes).values_list("pk", flat=True))
+
+
+def _reported_by(dataset: str) -> QuerySet[DataValue]:
+    """Whether the outer unit has reported the data set in some year: an index lookup per unit of the
+    region, never a scan of the province's values."""
+    elements = DataElement.objects.filter(dataset=dataset, computed=False).values("pk")
+    return DataValue.objects.filter(organization_id=OuterRef("pk"), element_id__in=elements).exclude(
+        source__in=list(COMPUTED_SOURCES)
+    )
 
 
 def missing_units(region: Region, dataset: str, year: int) -> list[Organization]:
