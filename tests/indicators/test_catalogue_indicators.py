@@ -18,9 +18,9 @@ import pytest
 
 from tests.conftest import County
 from tests.factories import OrganizationFactory, RegionFactory
-from tests.indicators.helpers import save
+from tests.indicators.helpers import figure, save
 from vetplan.indicators.compute import recompute_all
-from vetplan.indicators.models import Indicator, IndicatorValue
+from vetplan.indicators.models import Indicator
 from vetplan.mechanisms.figures import save_figures
 from vetplan.orgs.models import Region
 
@@ -64,12 +64,11 @@ def test_the_indicator_is_a_ratio_of_sums_up_units_and_regions(code: str, county
             save(admin, unit, 2025, **values)
 
     def figures() -> dict[str, Any]:
-        rows = IndicatorValue.objects.filter(indicator=indicator, year=2025)
         return {
-            "education": rows.get(organization=county.education).value,
-            "government": rows.get(organization=county.government).value,
-            "county": rows.get(region=county.region).value,
-            "township": rows.get(region=township).value,
+            "education": figure(code, 2025, organization=county.education).value,
+            "government": figure(code, 2025, organization=county.government).value,
+            "county": figure(code, 2025, region=county.region).value,
+            "township": figure(code, 2025, region=township).value,
         }
 
     want = {

@@ -10,9 +10,8 @@ from django.db import connection, transaction
 
 from tests.conftest import County
 from tests.factories import OrganizationFactory
-from tests.indicators.helpers import save
+from tests.indicators.helpers import figure, save
 from vetplan.indicators.catalogue import ensure_catalogue
-from vetplan.indicators.models import IndicatorValue
 from vetplan.orgs.models import Organization
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,7 +56,5 @@ def test_saves_in_one_county_queue_instead_of_failing(county: County, db_vendor:
     a.join(10)
     b.join(10)
     assert errors == []
-    county_value = IndicatorValue.objects.get(
-        region=county.region, year=2025, indicator__code="dual_qualified_share"
-    ).value
+    county_value = figure("dual_qualified_share", 2025, region=county.region).value
     assert county_value == pytest.approx(100 * 90 / 150)

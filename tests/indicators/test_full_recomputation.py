@@ -1,79 +1,82 @@
-"""The full recomputation rewrites the materialised table in bulk: what it must leave behind.
+"""The full recomputation rebuilds the element totals in bulk: what it must leave behind.
 
-On PostgreSQL it drops the primary key and the unit constraint for the INSERT, numbers the ids
-itself and moves the id sequence past them; saves after it (and after one that rolled back)
-must still insert fresh rows into a table whose constraints hold.
+It empties the totals table and refills it set-based; saves after it (and after one that rolled
+back) must still add their differences to rows that hold, and `vetplan recompute` runs it.
 """
 
 from __future__ import annotations
 
+from io import StringIO
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 
 from tests.conftest import County
-from tests.indicators.helpers import save
+from tests.indicators.helpers import figure, save
 from vetplan.indicators.compute import recompute_all
-from vetplan.indicators.models import IndicatorValue
+from vetplan.indicators.models import SubjectTotal
+from vetplan.indicators.values import count_indicator_values, indicator_values
+from vetplan.orgs.models import Organization, Region
 
 
-def figures() -> dict[tuple[Any, ...], float | None]:
-    rows = IndicatorValue.objects.values_list("indicator__code", "organization_id", "region_id", "year", "value")
-    return {row[:4]: row[4] for row in rows}
+def figures(county: County) -> dict[tuple[Any, ...], float | None]:
+    rows = indicator_values(organizations=Organization.objects.all(), regions=Region.objects.all())
+    return {(f.code, f.organization_id, f.region_id, f.year): f.value for f in rows}
 
 
-def share(county: County, **where: Any) -> float | None:
-    row = IndicatorValue.objects.get(indicator__code="dual_qualified_share", year=2025, **where)
-    return row.value
+def share(**where: Any) -> float | None:
+    return figure("dual_qualified_share", 2025, **where).value
 
 
 def test_saves_after_a_full_recomputation_refresh_its_rows(county: County) -> None:
     admin = county.users["county_admin"]
     save(admin, county.school, 2025, teachers_specialised=100, teachers_dual_qualified=50)
     save(admin, county.school, 2024, teachers_specialised=80, teachers_dual_qualified=20)
-    before = figures()
+    before = figures(county)
+    totals_before = SubjectTotal.objects.count()
     result = recompute_all()
-    assert figures() == before and result.indicator_values == len(before)
+    assert figures(county) == before and result.subject_totals == totals_before == SubjectTotal.objects.count()
+    assert count_indicator_values() == len(before)
 
-    save(admin, county.school, 2025, teachers_dual_qualified=60)  # the on-save path writes new rows
-    assert share(county, organization=county.school) == 60
-    assert share(county, region=county.region) == 60
-    ids = list(IndicatorValue.objects.values_list("pk", flat=True))
-    assert len(ids) == len(set(ids)) == len(before)
+    save(admin, county.school, 2025, teachers_dual_qualified=60)  # the on-save path adds to the rebuilt rows
+    assert share(organization=county.school) == 60
+    assert share(region=county.region) == 60
+    assert SubjectTotal.objects.count() == totals_before
     recompute_all()
-    assert share(county, organization=county.school) == 60
+    assert share(organization=county.school) == 60
 
 
-def test_a_rolled_back_recomputation_leaves_the_values_and_the_ids_as_they_were(county: County) -> None:
+def test_a_rolled_back_recomputation_leaves_the_totals_as_they_were(county: County) -> None:
     admin = county.users["county_admin"]
     save(admin, county.school, 2025, teachers_specialised=100, teachers_dual_qualified=50)
     recompute_all()
-    before = set(IndicatorValue.objects.values_list("pk", "indicator_id", "organization_id", "region_id", "year"))
+    before = set(SubjectTotal.objects.values_list("kind", "subject_id", "year"))
     with pytest.raises(RuntimeError), transaction.atomic():
         recompute_all()
         raise RuntimeError
-    assert (
-        set(IndicatorValue.objects.values_list("pk", "indicator_id", "organization_id", "region_id", "year")) == before
-    )
-    save(admin, county.school, 2025, teachers_dual_qualified=70)  # fresh ids do not collide with the kept rows
-    assert share(county, organization=county.school) == 70
+    assert set(SubjectTotal.objects.values_list("kind", "subject_id", "year")) == before
+    save(admin, county.school, 2025, teachers_dual_qualified=70)
+    assert share(organization=county.school) == 70
 
 
-def test_the_constraints_are_back_after_a_full_recomputation(county: County) -> None:
+def test_one_row_per_subject_and_year_after_a_full_recomputation(county: County) -> None:
     save(county.users["county_admin"], county.school, 2025, teachers_specialised=100, teachers_dual_qualified=50)
     recompute_all()
-    table = IndicatorValue._meta.db_table
-    with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, table)
-    assert [info["columns"] for info in constraints.values() if info["primary_key"]] == [["id"]]
-    unique = {name: info["columns"] for name, info in constraints.items() if info["unique"] and not info["primary_key"]}
-    assert unique == {
-        "indicators_iv_unique_org": ["organization_id", "year", "indicator_id"],
-        "indicators_iv_unique_region": ["region_id", "year", "indicator_id"],
-    }
-    row = IndicatorValue.objects.filter(organization=county.school).first()
+    row = SubjectTotal.objects.filter(subject_id=county.school.pk).first()
     assert row is not None
-    row.pk = None
-    with pytest.raises(IntegrityError), transaction.atomic():
-        row.save()
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {SubjectTotal._meta.db_table} (kind, subject_id, year) VALUES (%s, %s, %s)",  # noqa: S608
+            [row.kind, row.subject_id, row.year],
+        )
+
+
+def test_the_recompute_command_rebuilds_and_says_what_it_did(county: County) -> None:
+    save(county.users["county_admin"], county.school, 2025, teachers_specialised=100, teachers_dual_qualified=50)
+    SubjectTotal.objects.all().delete()
+    out, err = StringIO(), StringIO()
+    call_command("recompute", stdout=out, stderr=err)
+    assert "subject totals" in out.getvalue() and "target statuses" in out.getvalue()
+    assert share(region=county.region) == 50

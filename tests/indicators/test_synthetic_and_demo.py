@@ -9,9 +9,10 @@ from django.core.management import call_command
 
 from tests.indicators.helpers import save
 from vetplan.indicators.compute import recompute_all
-from vetplan.indicators.models import DataElement, DataValue, IndicatorValue, TargetStatus
+from vetplan.indicators.models import DataElement, DataValue, TargetStatus
 from vetplan.indicators.synthetic import REPORTER
-from vetplan.orgs.models import Organization
+from vetplan.indicators.values import count_indicator_values, indicator_values
+from vetplan.orgs.models import Organization, Region
 
 
 def test_generate_synthetic_builds_units_years_and_elements_in_bulk(db: Any, django_user_model: Any) -> None:
@@ -35,7 +36,12 @@ def test_generate_synthetic_builds_units_years_and_elements_in_bulk(db: Any, dja
 
 
 def figures() -> list[tuple[Any, ...]]:
-    rows = IndicatorValue.objects.values_list("indicator_id", "organization_id", "region_id", "year", "value")
+    every = indicator_values(
+        organizations=Organization.objects.values_list("pk", flat=True),
+        regions=Region.objects.values_list("pk", flat=True),
+    )
+    assert len(every) == count_indicator_values()  # what a full recomputation reports
+    rows = [(f.indicator_id, f.organization_id, f.region_id, f.year, f.value) for f in every]
     return sorted(rows, key=lambda r: (r[0], r[1] or 0, r[2] or 0, r[3]))
 
 

@@ -13,8 +13,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.conftest import County
+from tests.indicators.helpers import figure
 from tests.registries.helpers import catalogue
-from vetplan.indicators.models import DataValue, IndicatorValue
+from vetplan.indicators.models import DataValue
 from vetplan.mechanisms import aid, parameters
 from vetplan.mechanisms.models import AidAward, AidRoster
 from vetplan.registries.models import PersonalDataAccess, SchoolMajor, Student
@@ -58,9 +59,7 @@ def test_the_roster_follows_the_rules_and_writes_the_schools_totals(county: Coun
     assert sheet.parameter_version == "aid.national_grant@2019,aid.yulu@2015"
     amount = DataValue.objects.get(organization=county.school, year=2026, element__code="aid_national_amount")
     assert (amount.value, amount.source) == (2000, "policy")
-    total = IndicatorValue.objects.get(
-        indicator__code="aid_national_total", region=county.region, organization=None, year=2026
-    )
+    total = figure("aid_national_total", 2026, region=county.region)
     assert total.value == 2000
 
 

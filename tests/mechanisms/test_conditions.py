@@ -12,8 +12,9 @@ from openpyxl import load_workbook
 
 from tests.conftest import County
 from tests.factories import OrganizationFactory
+from tests.indicators.helpers import figure
 from tests.mechanisms.helpers import COMPLIANT, put
-from vetplan.indicators.models import IndicatorValue, TargetStatus
+from vetplan.indicators.models import TargetStatus
 from vetplan.indicators.services import link_targets_to_indicators
 from vetplan.mechanisms import conditions, parameters
 from vetplan.mechanisms.models import ConditionsResult
@@ -48,9 +49,7 @@ def test_a_missing_figure_is_not_compliant_and_stays_in_the_denominator(county: 
     put(other, 2025, **{k: v for k, v in COMPLIANT.items() if k != "library_books"})
     result = ConditionsResult.objects.get(school=other, year=2025)
     assert result.compliant is None and result.missing == 1
-    share = IndicatorValue.objects.get(
-        indicator__code="conditions_compliance_share", region=county.region, organization=None, year=2025
-    )
+    share = figure("conditions_compliance_share", 2025, region=county.region)
     assert (share.numerator, share.denominator, share.value) == (1, 2, 50)
 
 
@@ -82,9 +81,7 @@ def test_a_higher_vocational_college_is_judged_on_its_own_table_and_not_counted_
     # 生师比 22.5 > 18 and 研究生 10% < 15%: two basic indicators → 红牌.
     assert result.failed == 2 and result.card == "红牌"
     put(county.school, 2025, **COMPLIANT)
-    share = IndicatorValue.objects.get(
-        indicator__code="conditions_compliance_share", region=county.region, organization=None, year=2025
-    )
+    share = figure("conditions_compliance_share", 2025, region=county.region)
     assert (share.numerator, share.denominator) == (1, 1)
 
 

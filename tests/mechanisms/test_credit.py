@@ -15,9 +15,10 @@ from docx import Document
 
 from tests.conftest import County
 from tests.factories import OrganizationFactory, member
+from tests.indicators.helpers import figure
 from tests.registries.helpers import company
 from vetplan.core.versioning import current_version
-from vetplan.indicators.models import DataValue, IndicatorValue
+from vetplan.indicators.models import DataValue
 from vetplan.mechanisms import credit
 from vetplan.mechanisms.models import CreditLine, CreditYear
 from vetplan.orgs.models import Organization
@@ -75,9 +76,7 @@ def test_credit_beyond_surcharges_carries_two_years_and_is_used_up_in_the_third(
         (2025, 0, 250_000, 250_000, 250_000, 0),
     ]
     # The county's indicators: the credit used (万元) and the recognised enterprises.
-    used = IndicatorValue.objects.get(
-        indicator__code="integration_credit_total", region=county.region, organization=None, year=2024
-    )
+    used = figure("integration_credit_total", 2024, region=county.region)
     assert used.value == 20
 
 
@@ -168,8 +167,8 @@ def test_the_word_statement_has_the_table_and_explanations_equal_to_the_page(
     assert rows[2][4] == "450,000.00" and rows[2][7] == "200,000.00" and rows[2][8] == "280,000.00"
     page_cells = re.findall(r'<td class="num">([\d,.]+)</td>', html)
     for row in rows[1:]:
-        for figure in [row[1], *row[3:]]:
-            assert figure in page_cells
+        for cell in [row[1], *row[3:]]:
+            assert cell in page_cells
     text = "\n".join(p.text for p in document.paragraphs)
     assert "财税〔2019〕46号" in text and "2,000,000 × 30% + 0 = 600,000" in text
     assert "累计抵免 350,000.00 元" in text and "结转以后年度 280,000.00 元" in text

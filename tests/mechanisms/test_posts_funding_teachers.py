@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from tests.conftest import County
 from tests.factories import OrganizationFactory
+from tests.indicators.helpers import figure
 from tests.mechanisms.helpers import put
 from tests.registries.helpers import catalogue, company, person
 from vetplan.core.versioning import current_version
-from vetplan.indicators.models import IndicatorValue
 from vetplan.mechanisms import parameters
 from vetplan.mechanisms.models import FundDistribution, ParameterVersion
 from vetplan.orgs.models import Organization
@@ -35,9 +35,7 @@ def test_the_post_quota_lists_enterprises_below_and_feeds_the_county_share(count
     EnterpriseYear.objects.create(enterprise=b, year=2025, staff=500, above_scale=True, posts_offered=9)  # needs 10
     EnterpriseYear.objects.create(enterprise=c, year=2025, staff=80, above_scale=False, posts_offered=0)
     figures.refresh("enterprises", [e.organization_id for e in (a, b, c)])
-    share = IndicatorValue.objects.get(
-        indicator__code="internship_quota_share", region=county.region, organization=None, year=2025
-    )
+    share = figure("internship_quota_share", 2025, region=county.region)
     assert (share.numerator, share.denominator, share.value) == (1, 2, 50)
     page = client_as(county.users["supervisor"]).get(reverse("mechanisms:internships"), {"year": 2025})
     assert [item.row.enterprise.name for item in page.context["below"]] == ["测试县企业2"]

@@ -9,8 +9,9 @@ import pytest
 import time_machine
 
 from tests.conftest import County
+from tests.indicators.helpers import figure
 from tests.registries.helpers import bad_check_digit, person, workbook
-from vetplan.indicators.models import DataValue, IndicatorValue
+from vetplan.indicators.models import DataValue
 from vetplan.indicators.services import link_targets_to_indicators
 from vetplan.registries.kinds import REGISTRIES
 from vetplan.registries.models import PracticeEpisode, Teacher
@@ -125,9 +126,7 @@ def test_practice_straddling_the_five_year_window_counts_its_days_inside(county:
     )
     # 2026: 王一 90 + 62 = 152 < 180; 王二 200 ≥ 180.
     assert values["teachers_specialised"] == 2 and values["teachers_practice_compliant"] == 1
-    county_rate = IndicatorValue.objects.get(
-        region=county.region, year=2026, indicator__code="enterprise_practice_rate"
-    ).value
+    county_rate = figure("enterprise_practice_rate", 2026, region=county.region).value
     assert county_rate == pytest.approx(50)
     # Each teacher's own rolling sum, on the detail page as of today (2026-11-01: the window opens 2021-11-02,
     # so 150 of the straddling stay's 182 days count); the year's figure above is taken at 2026-12-31.
@@ -146,9 +145,7 @@ def test_the_dual_share_on_the_dashboard_follows_the_teacher_records(county: Cou
     assert run(county, {"教师": [HEAD, *rows]}).ok
 
     def share() -> float | None:
-        return IndicatorValue.objects.get(
-            organization=county.school, year=2026, indicator__code="dual_qualified_share"
-        ).value
+        return figure("dual_qualified_share", 2026, organization=county.school).value
 
     assert share() == pytest.approx(60)  # 3 of 5 专业课教师
     rows[3][8], rows[3][9] = "初级", "2024-05-01"

@@ -19,9 +19,10 @@ from vetplan.api.auth import TokenAuth
 from vetplan.api.docs import LocalSwagger
 from vetplan.core.access import scope_of
 from vetplan.indicators import queries
-from vetplan.indicators.models import Indicator, IndicatorValue
+from vetplan.indicators.models import Indicator
 from vetplan.indicators.services import DataError, record_data_values
 from vetplan.indicators.validation import DataBatch, Location
+from vetplan.indicators.values import indicator_values as figures_of
 from vetplan.orgs.access import visible_organizations
 
 api = NinjaAPI(
@@ -182,12 +183,10 @@ def indicator_values(request: HttpRequest, organization: int, year: int | None =
     user = _signed_in(request)
     if not visible_organizations(user).filter(pk=organization).exists():
         raise HttpError(404, "没有找到该单位。")
-    rows = IndicatorValue.objects.filter(organization_id=organization).select_related("indicator").order_by("year")
-    if year is not None:
-        rows = rows.filter(year=year)
+    rows = figures_of(organizations=[organization], years=[year] if year is not None else None)
     return [
         {
-            "indicator": iv.indicator.code,
+            "indicator": iv.code,
             "organization_id": iv.organization_id,
             "region_id": iv.region_id,
             "year": iv.year,

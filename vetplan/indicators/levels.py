@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from vetplan.core.access import scope_of
 from vetplan.core.pagination import paginate
 from vetplan.core.params import query_int
 from vetplan.indicators.access import get_org_for_data
-from vetplan.indicators.models import Indicator, IndicatorValue
+from vetplan.indicators.models import Indicator
+from vetplan.indicators.values import indicator_values
 from vetplan.orgs.access import visible_organizations
 from vetplan.orgs.models import Organization, Region
 
@@ -97,37 +98,49 @@ Key = tuple[str, int, int, int]  # ("org" | "region", subject pk, indicator pk, 
 def level_values(level: Level, indicators: Iterable[Indicator], years: Iterable[int] | None) -> dict[Key, float | None]:
     """The figures of the level's rows (its region, subregions and units on this page) for the
     indicators in the years given (all years when None): two queries, whatever the level."""
-    indicator_ids = [i.pk for i in indicators]
+    indicator_list = list(indicators)
     regions = ([level.region] if level.region else []) + level.subregions
-    values: dict[Key, float | None] = {}
-    year_list = list(years) if years is not None else None
-    for kind, subjects in (("org", level.units), ("region", regions)):
-        if not subjects or not indicator_ids:
-            continue
-        column = "organization_id" if kind == "org" else "region_id"
-        rows = IndicatorValue.objects.filter(
-            **{f"{column}__in": [s.pk for s in subjects]}, indicator_id__in=indicator_ids
-        )
-        if year_list is not None:
-            rows = rows.filter(year__in=year_list)
-        for subject, indicator, year, value in rows.values_list(column, "indicator_id", "year", "value"):
-            values[(kind, subject, indicator, year)] = value
-    return values
+    if not indicator_list or not (level.units or regions):
+        return {}
+    figures = indicator_values(
+        organizations=level.units,
+        regions=regions,
+        indicators=indicator_list,
+        years=list(years) if years is not None else None,
+    )
+    return {
+        ("org", f.organization_id, f.indicator_id, f.year)
+        if f.organization_id is not None
+        else ("region", f.region_id, f.indicator_id, f.year): f.value  # type: ignore[misc]
+        for f in figures
+    }
 
 
 def latest_year(level: Level, indicators: QuerySet[Indicator] | list[Indicator]) -> int | None:
     """The newest year with a figure for the level's region (or its units when it has none)."""
-    ids = [i.pk for i in indicators]
-    if not ids:
-        return None
-    rows = IndicatorValue.objects.filter(indicator_id__in=ids)
+    return _latest(level, level_values(level, indicators, None))
+
+
+def year_and_values(
+    level: Level, indicators: list[Indicator], year: int | None
+) -> tuple[int | None, dict[Key, float | None]]:
+    """The year asked for, or else the newest with a figure (as `latest_year`), and the level's
+    figures in it: one read of the figures either way."""
+    if year is not None:
+        return year, level_values(level, indicators, [year])
+    every = level_values(level, indicators, None)
+    latest = _latest(level, every)
+    return latest, {key: value for key, value in every.items() if key[3] == latest}
+
+
+def _latest(level: Level, values: dict[Key, float | None]) -> int | None:
     if level.region is not None:
-        rows = rows.filter(region=level.region)
+        wanted = {("region", level.region.pk)}
     elif level.subregions:
-        rows = rows.filter(region__in=level.subregions)
+        wanted = {("region", r.pk) for r in level.subregions}
     else:
-        rows = rows.filter(organization__in=level.units)
-    return rows.aggregate(y=Max("year"))["y"]  # type: ignore[no-any-return]
+        wanted = {("org", u.pk) for u in level.units}
+    return max((key[3] for key in values if key[:2] in wanted), default=None)
 
 
 @dataclass

@@ -1,11 +1,10 @@
-"""What is reported (DataElement, DataValue), what is computed (Indicator, IndicatorValue)
+"""What is reported (DataElement, DataValue), what is computed (Indicator, from the SubjectTotal rows)
 and how each target stands (TargetStatus; TargetReport for targets without an indicator)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from vetplan.orgs.models import Organization, Region
@@ -99,43 +98,34 @@ class DataValue(models.Model):
         return f"{self.organization_id}·{self.element_id}·{self.year}={self.value}"
 
 
-class IndicatorValue(models.Model):
-    """An indicator for one unit's subtree or one region's subtree and year (ratio of sums)."""
+class SubjectTotal(models.Model):
+    """Element totals of one subject and year: a unit's own values, a unit's subtree or a region's subtree.
 
-    # A materialised table, rebuilt from the data values: no index per foreign key (the two
-    # unique constraints, subject first, cover every lookup: by unit or region, with or without
-    # year and indicators) and no database constraint (Django still cascades deletes), so a full
-    # recomputation's bulk insert is not slowed by hundreds of thousands of constraint checks.
-    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="values", db_index=False, db_constraint=False)
-    organization = models.ForeignKey(
-        Organization, models.CASCADE, null=True, blank=True, related_name="+", db_index=False, db_constraint=False
-    )
-    region = models.ForeignKey(
-        Region, models.CASCADE, null=True, blank=True, related_name="+", db_index=False, db_constraint=False
-    )
-    year = models.PositiveSmallIntegerField("年份")
-    numerator = models.FloatField(null=True)
-    denominator = models.FloatField(null=True)
-    value = models.FloatField(null=True)
+    The indicator values are never stored: they are evaluated on read from these totals
+    (vetplan.indicators.values), so a save only adds what changed to a few rows. Besides these
+    fields the table has two columns per data element an indicator uses, added by the engine
+    (vetplan.indicators.totals): `e<element id>`, the total (NULL when no unit reported it), and
+    `n<element id>`, how many values make it up (so a deleted last value leaves NULL, not 0; NULL on
+    a unit's OWN row, which holds one value at most).
+    """
+
+    class Kind(models.IntegerChoices):
+        OWN = 0, "单位自身"
+        UNIT = 1, "单位及下属单位"
+        REGION = 2, "区域"
+
+    # One row per subject and year: that is the key (no id column and no second index to maintain).
+    pk = models.CompositePrimaryKey("kind", "subject_id", "year")
+    kind = models.PositiveSmallIntegerField(choices=Kind.choices)
+    subject_id = models.IntegerField()  # the unit's or the region's id, by kind
+    year = models.PositiveSmallIntegerField()
 
     class Meta:
-        verbose_name = "指标值"
-        verbose_name_plural = "指标值"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organization", "year", "indicator"],
-                condition=Q(organization__isnull=False),
-                name="indicators_iv_unique_org",
-            ),
-            models.UniqueConstraint(
-                fields=["region", "year", "indicator"],
-                condition=Q(region__isnull=False),
-                name="indicators_iv_unique_region",
-            ),
-        ]
+        verbose_name = "数据汇总"
+        verbose_name_plural = "数据汇总"
 
     def __str__(self) -> str:
-        return f"{self.indicator_id}·{self.organization_id or self.region_id}·{self.year}={self.value}"
+        return f"{self.get_kind_display()}{self.subject_id}·{self.year}"
 
 
 class TargetStatus(models.Model):

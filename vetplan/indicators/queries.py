@@ -6,13 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from vetplan.core.access import scope_of
 from vetplan.indicators.compute import goal_of, target_figures
-from vetplan.indicators.models import STATUS_CSS, Indicator, IndicatorValue, TargetStatus
+from vetplan.indicators.models import STATUS_CSS, Indicator, TargetStatus
 from vetplan.indicators.status import Assessment, target_status
+from vetplan.indicators.values import indicator_values
 from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.roles import Role
 from vetplan.plans.access import visible_plans
@@ -148,21 +149,17 @@ def drilldown(
     indicator_ids = targets.exclude(indicator=None).values("indicator_id")
     indicators = list(Indicator.objects.filter(pk__in=indicator_ids))
     unit_list = list(units.order_by("type", "path")[:200])
-    values_qs = IndicatorValue.objects.filter(organization__in=unit_list, indicator__in=indicators)
+    figures = indicator_values(organizations=unit_list, regions=[region] if region else [], indicators=indicators)
     if year is None:
-        year = values_qs.aggregate(y=Max("year"))["y"]
-    values = {
-        (iv["organization_id"], iv["indicator_id"]): iv["value"]
-        for iv in values_qs.filter(year=year).values("organization_id", "indicator_id", "value")
-    }
-    drill = Drilldown(year, indicators, unit_list, values)
+        year = max((f.year for f in figures if f.organization_id is not None), default=None)
+    values = {(f.organization_id, f.indicator_id): f.value for f in figures if f.year == year and f.organization_id}
+    drill = Drilldown(year, indicators, unit_list, values)  # type: ignore[arg-type]
     if region is not None:
         drill.regions = [region]
         drill.region_values = {
-            (iv["region_id"], iv["indicator_id"]): iv["value"]
-            for iv in IndicatorValue.objects.filter(region=region, indicator__in=indicators, year=year).values(
-                "region_id", "indicator_id", "value"
-            )
+            (f.region_id, f.indicator_id): f.value  # type: ignore[misc]
+            for f in figures
+            if f.year == year and f.region_id is not None
         }
     return drill
 
@@ -188,10 +185,8 @@ def unit_series(target: Target, units: list[Organization]) -> dict[int, dict[int
     out: dict[int, dict[int, float | None]] = defaultdict(dict)
     if not target.indicator_id:
         return out
-    for org_id, year, value in IndicatorValue.objects.filter(
-        indicator_id=target.indicator_id, organization__in=units
-    ).values_list("organization_id", "year", "value"):
-        out[org_id][year] = value
+    for figure in indicator_values(organizations=units, indicators=[target.indicator]):  # type: ignore[list-item]
+        out[figure.organization_id][figure.year] = figure.value  # type: ignore[index]
     return out
 
 

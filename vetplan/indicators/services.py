@@ -24,7 +24,15 @@ from vetplan.indicators.compute import (
     recompute_target_statuses,
     serialise_saves,
 )
-from vetplan.indicators.models import DataReminder, Dataset, DataValue, DataYearClosing, Indicator, TargetReport
+from vetplan.indicators.models import (
+    DataElement,
+    DataReminder,
+    Dataset,
+    DataValue,
+    DataYearClosing,
+    Indicator,
+    TargetReport,
+)
 from vetplan.indicators.signals import data_reminded, data_saved
 from vetplan.indicators.sources import COMPUTED_SOURCES
 from vetplan.indicators.validation import DataBatch, Entry
@@ -307,3 +315,36 @@ def remind_missing(
     )
     data_reminded.send(sender=DataReminder, reminders=reminders, by=by)
     return reminders
+
+
+@transaction.atomic
+def delete_data_values(values: Iterable[tuple[Organization, int, DataElement]], *, by: Any) -> RecomputeResult:
+    """Take reported values back (entered for the wrong unit or year): the figures that counted them follow.
+
+    A total that loses its last value becomes no data again (not 0); the mechanisms that read the
+    values are told through `data_saved`, as for a save."""
+    items = [(org, year, element) for org, year, element in values]
+    if not items:
+        return RecomputeResult()
+    serialise_saves({org.pk for org, _, _ in items})
+    wanted = {(org.pk, year, element.pk) for org, year, element in items}
+    found = [
+        (pk, key)
+        for pk, *rest in DataValue.objects.filter(
+            organization_id__in={k[0] for k in wanted},
+            year__in={k[1] for k in wanted},
+            element_id__in={k[2] for k in wanted},
+        ).values_list("pk", "organization_id", "year", "element_id")
+        if (key := tuple(rest)) in wanted
+    ]
+    DataValue.objects.filter(pk__in=[pk for pk, _ in found]).delete()
+    gone = {key for _, key in found}
+    changes = [(org, year, element.pk) for org, year, element in items if (org.pk, year, element.pk) in gone]
+    result = recompute_for(changes)
+    if changes:
+        user = by if getattr(by, "is_authenticated", False) else None
+        codes = {element.pk: element.code for _, _, element in items}
+        data_saved.send(
+            sender=DataValue, changes=[(unit, year, codes[element]) for unit, year, element in changes], by=user
+        )
+    return result

@@ -55,8 +55,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         targets = targets.filter(plan_id=plan_pk)
     level = levels.level_for(request)
     indicators = list(Indicator.objects.filter(pk__in=targets.exclude(indicator=None).values("indicator_id")))
-    year = query_year(request) or levels.latest_year(level, indicators)
-    values = levels.level_values(level, indicators, [year] if year else [])
+    year, values = levels.year_and_values(level, indicators, query_year(request))
     counts = queries.status_counts(targets)
     return render(
         request,

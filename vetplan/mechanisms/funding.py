@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from vetplan.core.versioning import check_version
 from vetplan.indicators.models import DataValue
+from vetplan.indicators.values import element_totals
 from vetplan.mechanisms import parameters
 from vetplan.mechanisms.conditions import kinds_of
 from vetplan.mechanisms.models import FundAllocation, FundDistribution
@@ -35,15 +36,7 @@ UNCLASSIFIED = "未分专业"
 
 
 def _region_totals(region: Region, year: int, codes: Iterable[str]) -> dict[str, float]:
-    rows = (
-        DataValue.objects.filter(
-            organization__region__path__startswith=region.path, year=year, element__code__in=list(codes)
-        )
-        .values_list("element__code")
-        .annotate(total=Sum("value"))
-        .order_by()
-    )
-    return dict(rows)
+    return element_totals(codes, year=year, region=region)
 
 
 @dataclass(frozen=True)

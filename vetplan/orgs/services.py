@@ -6,10 +6,13 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Length, Substr
 
 from vetplan.core.history import record_by
 from vetplan.orgs.models import Membership, Organization, Region
 from vetplan.orgs.roles import Role
+from vetplan.orgs.signals import organization_moved
 
 User = AbstractBaseUser | AnonymousUser | None
 
@@ -47,6 +50,31 @@ def update_organization(org: Organization, *, by: User, **changes: Any) -> Organ
         setattr(org, field, value)
     record_by(org, by)
     org.save()
+    return org
+
+
+class MoveError(ValueError):
+    """A move that would put a unit under itself."""
+
+
+@transaction.atomic
+def move_organization(org: Organization, *, parent: Organization | None, region: Region, by: User) -> Organization:
+    """Give a unit another parent unit or region: its subtree's paths follow, and the figures of
+    the subtrees and regions it left and joined are summed again (organization_moved)."""
+    org = Organization.objects.select_for_update().get(pk=org.pk)
+    if parent is not None and parent.path.startswith(org.path):
+        raise MoveError(f"不能把{org.name}移到它自己或其下属单位之下。")
+    old_path, old_region_id = org.path, org.region_id
+    org.parent, org.region = parent, region
+    record_by(org, by)
+    org.save()
+    new_path = org.build_path()
+    if new_path != old_path:
+        Organization.objects.filter(path__startswith=old_path).update(
+            path=Concat(Value(new_path), Substr(F("path"), len(old_path) + 1, Length(F("path"))))
+        )
+        org.path = new_path
+    organization_moved.send(sender=Organization, organization=org, old_path=old_path, old_region_id=old_region_id)
     return org
 
 

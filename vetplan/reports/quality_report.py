@@ -1,9 +1,9 @@
-"""年度质量报告: chapters, tables and charts built from the materialised indicator values.
+"""年度质量报告: chapters, tables and charts built from the indicator values.
 
 The chapters, the tables' rows and the sentences are data (data/quality_report.json), so a
-year's 职成司 notice is followed by editing that file. The figures are the rows of
-`IndicatorValue` for the report's region (地区年报) or school (学校年报), the same rows the
-dashboard shows, written the way the dashboard writes them (`display`). A published report
+year's 职成司 notice is followed by editing that file. The figures are the indicator values
+(`indicators.values.indicator_values`) of the report's region (地区年报) or school (学校年报), the
+same figures the dashboard shows, written the way the dashboard writes them (`display`). A published report
 is its stored copy; a draft is built afresh.
 """
 
@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import cn2an
-from django.db.models import Max, Q, QuerySet
+from django.db.models import QuerySet
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 
 from vetplan.indicators import queries
 from vetplan.indicators.completeness import Coverage, Finality
-from vetplan.indicators.models import Dataset, DataValue, Indicator, IndicatorValue, TargetStatus
+from vetplan.indicators.models import Dataset, DataValue, Indicator, TargetStatus
+from vetplan.indicators.values import indicator_values
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.models import Target
 from vetplan.reports import charts
@@ -78,23 +79,17 @@ class Figures:
         return None if row is None else row[PARTS[part]]
 
 
-def subject_filter(report: QualityReport) -> Q:
-    return Q(organization_id=report.organization_id) if report.organization_id else Q(region_id=report.region_id)
-
-
 def load_figures(report: QualityReport, years: Iterable[int]) -> Figures:
     indicators = {i.code: i for i in Indicator.objects.all()}
-    by_pk = {i.pk: i.code for i in indicators.values()}
-    rows = IndicatorValue.objects.filter(subject_filter(report), year__in=list(years)).values_list(
-        "indicator_id", "year", "numerator", "denominator", "value"
-    )
-    return Figures(indicators, {(by_pk[ind], year): (num, den, val) for ind, year, num, den, val in rows})
+    subject = {"organizations": [report.organization_id]} if report.organization_id else {"regions": [report.region_id]}
+    rows = indicator_values(**subject, years=list(years))  # type: ignore[arg-type]
+    return Figures(indicators, {(f.code, f.year): (f.numerator, f.denominator, f.value) for f in rows})
 
 
 def latest_year(region: Region, organization: Organization | None = None) -> int | None:
     """The last year with figures for the subject: the default year of a new report."""
-    scope = Q(organization=organization) if organization else Q(region=region)
-    return IndicatorValue.objects.filter(scope).aggregate(year=Max("year"))["year"]  # type: ignore[no-any-return]
+    subject = {"organizations": [organization]} if organization else {"regions": [region]}
+    return max((f.year for f in indicator_values(**subject)), default=None)  # type: ignore[arg-type]
 
 
 def schools_of(region: Region) -> QuerySet[Organization]:
@@ -316,10 +311,8 @@ class _Builder:
     @functools.cached_property
     def school_figures(self) -> dict[tuple[int, str], float | None]:
         """(school, indicator code) → the year's value, for the chart and the annex (one query)."""
-        rows = IndicatorValue.objects.filter(organization__in=self.schools, year=self.year)
-        return {
-            (org, code): value for org, code, value in rows.values_list("organization_id", "indicator__code", "value")
-        }
+        rows = indicator_values(organizations=self.schools, years=[self.year])
+        return {(f.organization_id, f.code): f.value for f in rows}  # type: ignore[misc]
 
     @functools.cached_property
     def target_rows(self) -> list[queries.TargetRow]:
