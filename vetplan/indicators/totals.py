@@ -33,7 +33,7 @@ from typing import Any
 
 from django.db import connection
 
-from vetplan.indicators.models import DataValue, SubjectTotal
+from vetplan.indicators.models import DataElement, DataValue, SubjectTotal
 from vetplan.orgs.models import Organization, Region
 
 OWN, UNIT, REGION = SubjectTotal.Kind.OWN.value, SubjectTotal.Kind.UNIT.value, SubjectTotal.Kind.REGION.value
@@ -75,10 +75,25 @@ def element_columns() -> set[int]:
     return {int(m.group(1)) for n in names if (m := _COLUMN.match(n))}
 
 
+# PostgreSQL allows 1,600 attributes a table, and a dropped column keeps its place until the table
+# is made anew; SQLite allows 2,000. Element ids only grow (a catalogue reloaded, a test database
+# flushed and filled again), so the columns of elements that are gone are given back by making the
+# table anew before the columns would come near either limit.
+COLUMN_BUDGET = 1200
+
+
 def ensure_columns(pks: Iterable[int]) -> set[int]:
-    """Add the columns of elements that have none; the ids added (their totals are not filled)."""
+    """Add the columns of elements that have none; the ids added (their totals are not filled).
+
+    When the new columns would take the table past COLUMN_BUDGET and some columns belong to
+    elements that no longer exist, the table is made anew, empty, with the wanted columns only:
+    every id in `pks` is then returned, and the callers rebuild the totals as for a new element."""
     wanted = set(pks)
-    missing = sorted(wanted - element_columns()) if wanted else []
+    have = element_columns()
+    missing = sorted(wanted - have) if wanted else []
+    if missing and _attributes() + 2 * len(missing) > COLUMN_BUDGET and _stale(have):
+        _make_table_anew()
+        missing = sorted(wanted)
     if missing:
         real = "double precision" if connection.vendor == "postgresql" else "REAL"
         with connection.cursor() as cursor:
@@ -86,6 +101,35 @@ def ensure_columns(pks: Iterable[int]) -> set[int]:
                 cursor.execute(f"ALTER TABLE {table()} ADD COLUMN {total(pk)} {real} NULL")
                 cursor.execute(f"ALTER TABLE {table()} ADD COLUMN {count(pk)} integer NULL")
     return set(missing)
+
+
+def _stale(columns: set[int]) -> bool:
+    """Whether some of these element columns belong to elements that no longer exist."""
+    return bool(columns - set(DataElement.objects.filter(pk__in=columns).values_list("pk", flat=True)))
+
+
+def _attributes() -> int:
+    """The table's columns as its database counts them against its limit (dropped ones included)."""
+    name = SubjectTotal._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT count(*) FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0", [name])
+        else:
+            cursor.execute("SELECT count(*) FROM pragma_table_info(%s)", [name])
+        return int(cursor.fetchone()[0])
+
+
+def _make_table_anew() -> None:
+    """The table dropped and created again from its model: its fields only, no element columns, no rows.
+
+    Raw statements from the schema editor's CREATE TABLE, so that it also runs inside a
+    transaction on SQLite (whose schema editor refuses to, for the sake of foreign keys this
+    table does not have)."""
+    editor = connection.SchemaEditorClass(connection)
+    create, params = editor.table_sql(SubjectTotal)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {table()}")
+        cursor.execute(create, params or None)
 
 
 # ---------------------------------------------------------------- reading
