@@ -180,6 +180,8 @@ def run_locust(host: str, users: int, seconds: int) -> int:
         print(
             f"  {entry.method} {entry.name}: p95 {entry.get_response_time_percentile(0.95):.0f} ms ({entry.num_requests} requests)"
         )
+    for error in sorted(env.stats.errors.values(), key=lambda e: -e.occurrences)[:5]:
+        print(f"  error: {error.method} {error.name}: {error.error} ({error.occurrences}x)")
     return 1 if total.num_failures else 0
 
 

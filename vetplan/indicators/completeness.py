@@ -201,9 +201,10 @@ class YearRow:
         return all(c.final for c in self.coverages)
 
 
-def region_progress(region: Region, years: Iterable[int]) -> list[YearRow]:
-    """填报进度 of a region: the data sets owed there, year by year (newest first)."""
-    finality = Finality()
+def region_progress(region: Region, years: Iterable[int], finality: Finality | None = None) -> list[YearRow]:
+    """填报进度 of a region: the data sets owed there, year by year (newest first); a page that judges
+    coverage itself passes its `finality`, so each data set's coverage is counted once."""
+    finality = finality or Finality()
     closings = {c.year: c for c in DataYearClosing.objects.filter(region=region).select_related("changed_by")}
     rows = []
     for year in sorted(years, reverse=True):

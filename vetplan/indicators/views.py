@@ -286,10 +286,11 @@ def completeness(request: HttpRequest) -> HttpResponse:
     years = list(range(max(low, high - 2), high + 1))
     year = query_year(request)
     year = year if year in years else high
+    finality = Finality()
     missing = {
         dataset: missing_units(region, dataset, year)
         for dataset in Dataset.values
-        if Finality().coverage(region, dataset, year).owed
+        if finality.coverage(region, dataset, year).owed
     }
     reminded = {
         (r.organization_id, r.dataset): r
@@ -301,7 +302,7 @@ def completeness(request: HttpRequest) -> HttpResponse:
         {
             "region": region,
             "regions": _progress_regions(request),
-            "rows": region_progress(region, years),
+            "rows": region_progress(region, years, finality),
             "year": year,
             # At most MISSING_SHOWN units per data set, with the count of the rest (the regions below list theirs).
             "missing": [
