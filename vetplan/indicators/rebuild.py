@@ -51,7 +51,9 @@ def rebuild(elements: Sequence[int], progress: Progress | None = None) -> int:
                 cursor.execute(statement, params or None)
             report("完成", len(statements), len(statements))
             if connection.vendor == "postgresql":
-                cursor.execute(f"ANALYZE {table()}")  # fresh statistics for the next saves' lookups
+                # Fresh statistics for the next saves' lookups, which filter on the key only (all
+                # 100-odd columns: 0.29 s; the key's: a few ms).
+                cursor.execute(f"ANALYZE {table()} (kind, subject_id, year)")
         cursor.execute(f"SELECT count(*) FROM {table()}")  # noqa: S608
         return int(cursor.fetchone()[0])
 
@@ -76,17 +78,28 @@ def _with_values(elements: Sequence[int]) -> list[int]:
 
 
 def _own_rows(elements: Sequence[int]) -> str:
+    """INSERT of the OWN rows: the data values pivoted, one row per (unit, year)."""
     dv = connection.ops.quote_name(DataValue._meta.db_table)
-    # FILTER (SQLite ≥ 3.30, PostgreSQL) rather than SUM(CASE …): PostgreSQL evaluates it faster.
-    pivot = ", ".join(f"SUM(dv.value) FILTER (WHERE dv.element_id = {pk:d})" for pk in elements)
+    listed = ", ".join(str(pk) for pk in elements)
+    insert = f"INSERT INTO {table()} (kind, subject_id, year, {', '.join(total(pk) for pk in elements)}) "
+    if connection.vendor == "postgresql":
+        # Each (unit, year)'s values gathered into two arrays, then each element's value picked by its
+        # position: one step per value instead of one FILTER test per value and element (a unit holds
+        # one value per element at most, so the value at the element's position is the total).
+        # 1.15 s → 0.50 s at 2,000 units x 10 years x 50 elements, measured, on one core.
+        picked = ", ".join(f"v[array_position(e, {pk:d}::bigint)]" for pk in elements)
+        return (
+            f"{insert}SELECT {OWN:d}, o, y, {picked} FROM ("  # noqa: S608
+            f"SELECT dv.organization_id AS o, dv.year AS y, array_agg(dv.element_id::bigint) AS e, array_agg(dv.value) AS v "
+            f"FROM {dv} dv WHERE dv.element_id IN ({listed}) GROUP BY dv.organization_id, dv.year) s"
+        )
     # SQLite would look the elements up in the element index and sort every value for the GROUP
     # BY; `+element_id` keeps it off that index, so it reads in (organization, year) index order and
-    # groups as it goes (1.8 s → 0.9 s at 2,000 units, measured). PostgreSQL scans the table either way.
-    element = "+dv.element_id" if connection.vendor == "sqlite" else "dv.element_id"
+    # groups as it goes (1.8 s → 0.9 s at 2,000 units, measured).
+    pivot = ", ".join(f"SUM(dv.value) FILTER (WHERE dv.element_id = {pk:d})" for pk in elements)
     return (
-        f"INSERT INTO {table()} (kind, subject_id, year, {', '.join(total(pk) for pk in elements)}) "  # noqa: S608
-        f"SELECT {OWN:d}, dv.organization_id, dv.year, {pivot} FROM {dv} dv "
-        f"WHERE {element} IN ({', '.join(str(pk) for pk in elements)}) GROUP BY dv.organization_id, dv.year"
+        f"{insert}SELECT {OWN:d}, dv.organization_id, dv.year, {pivot} FROM {dv} dv "  # noqa: S608
+        f"WHERE +dv.element_id IN ({listed}) GROUP BY dv.organization_id, dv.year"
     )
 
 
@@ -152,15 +165,20 @@ def _region_rows(cursor: Any, elements: Sequence[int], only: set[int] | None) ->
 
 @contextmanager
 def _more_work_mem(cursor: Any) -> Iterator[None]:
-    """On PostgreSQL, work_mem 64MB for the rebuild's statements (SET LOCAL, restored after for a
-    caller's transaction): the hash aggregates stay in memory instead of spilling to disk."""
+    """On PostgreSQL, for the rebuild's statements (set for the transaction, restored after for a
+    caller's): work_mem 64MB, so that the hash aggregates stay in memory instead of spilling to
+    disk, and no JIT compilation, which the wide aggregates pay for without gaining (the pivot's
+    FILTER form took 1.15 s with JIT and 0.73 s without, measured)."""
     if connection.vendor != "postgresql":
         yield
         return
-    cursor.execute("SELECT current_setting('work_mem'), set_config('work_mem', '64MB', true)")
-    (previous, _) = cursor.fetchone()
+    cursor.execute(
+        "SELECT current_setting('work_mem'), current_setting('jit'), "
+        "set_config('work_mem', '64MB', true), set_config('jit', 'off', true)"
+    )
+    (work_mem, jit, _, _) = cursor.fetchone()
     yield
-    cursor.execute("SELECT set_config('work_mem', %s, true)", [previous])
+    cursor.execute("SELECT set_config('work_mem', %s, true), set_config('jit', %s, true)", [work_mem, jit])
 
 
 # ---------------------------------------------------------------- re-summing named subjects

@@ -76,7 +76,7 @@ def record_data_values(
     batch.check_rules()
     if not batch.ok:
         raise DataError(batch.error_messages(), batch.error_total)
-    return save_entries(batch.entries, by=by, source=source)
+    return save_entries(batch.entries, by=by, source=source, serialised=True)
 
 
 def _check_not_from_records(batch: DataBatch) -> None:
@@ -141,11 +141,14 @@ def _plain(value: float | None) -> str:
 SAVE_CHUNK = 5000
 
 
-def save_entries(entries: list[Entry], *, by: Any, source: str) -> RecomputeResult:
+def save_entries(entries: list[Entry], *, by: Any, source: str, serialised: bool = False) -> RecomputeResult:
+    """Save the entries and refresh what they touch; `serialised` when the caller already took the
+    saves' lock for these units in this transaction (`serialise_saves`)."""
     user = by if getattr(by, "is_authenticated", False) else None
     if not entries:
         return RecomputeResult()
-    serialise_saves({e.organization.pk for e in entries})
+    if not serialised:
+        serialise_saves({e.organization.pk for e in entries})
     stamp = connection.ops.adapt_datetimefield_value(timezone.now())
     # A large upload recomputes everything set-based: no need to keep what each of its values changed.
     full = needs_full_recompute(len({(e.organization.pk, e.year) for e in entries}))
