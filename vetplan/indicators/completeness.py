@@ -14,6 +14,9 @@ Finality by subject: a region's year is final when every data set its figures us
 in the region's subtree, or the region (or a region above it) closed the year; a unit's own
 figure (a target on a named school) is final when the unit itself has reported those data sets
 for the year, or its region closed the year.
+
+Who reported what is read from the register of vetplan.indicators.reported (one row per unit,
+data set and year), never from a province's values.
 """
 
 from __future__ import annotations
@@ -24,8 +27,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from vetplan.indicators.models import DataElement, Dataset, DataValue, DataYearClosing
-from vetplan.indicators.sources import COMPUTED_SOURCES
+from vetplan.indicators.models import DataElement, Dataset, DataYearClosing, ReportedYear
 from vetplan.orgs.models import Organization, Region
 
 DATASET_TYPES = {
@@ -74,7 +76,7 @@ class Finality:
     """Coverage of regions and units, computed once per batch of targets or one page (a few queries each)."""
 
     _codes: dict[str, str] = field(default_factory=dict)  # element code → dataset
-    _regions: dict[tuple[int, str], tuple[int, dict[int, int]]] = field(default_factory=dict)
+    _regions: dict[int, dict[str, tuple[int, dict[int, int]]]] = field(default_factory=dict)
     _closed: dict[int, set[int]] = field(default_factory=dict)
     _units: dict[int, dict[str, set[int]]] = field(default_factory=dict)
 
@@ -85,18 +87,9 @@ class Finality:
         return {self._codes[code] for code in element_codes if code in self._codes}
 
     def coverage(self, region: Region, dataset: str, year: int) -> Coverage:
-        key = (region.pk, dataset)
-        if key not in self._regions:
-            owing = owing_units(region, dataset)
-            reported = dict(
-                reported_values()
-                .filter(organization_id__in=owing, element__dataset=dataset)
-                .values_list("year")
-                .annotate(n=Count("organization_id", distinct=True))
-                .order_by()
-            )
-            self._regions[key] = (len(owing), reported)
-        owed, reported = self._regions[key]
+        if region.pk not in self._regions:
+            self._regions[region.pk] = region_coverage(region)
+        owed, reported = self._regions[region.pk][dataset]
         return Coverage(dataset, year, reported.get(year, 0), owed, year in self.closed_years(region))
 
     def closed_years(self, region: Region) -> set[int]:
@@ -117,22 +110,32 @@ class Finality:
             return True
         if unit.pk not in self._units:
             reported: dict[str, set[int]] = defaultdict(set)
-            rows = (
-                reported_values()
-                .filter(organization__path__startswith=unit.path)
-                .values_list("element__dataset", "year")
-            )
+            rows = ReportedYear.objects.filter(organization__path__startswith=unit.path).values_list("dataset", "year")
             for dataset, reported_year in rows.distinct():
                 reported[dataset].add(reported_year)
             self._units[unit.pk] = reported
         return all(year in self._units[unit.pk].get(dataset, set()) for dataset in datasets)
 
 
-def reported_values() -> QuerySet[DataValue]:
-    """The values a unit reported itself: not a computed element, nor a figure the system writes from
-    records (a registry's totals, a mechanism's results), which would make a year look reported
-    while the unit has typed nothing for it."""
-    return DataValue.objects.filter(element__computed=False).exclude(source__in=list(COMPUTED_SOURCES))
+def region_coverage(region: Region) -> dict[str, tuple[int, dict[int, int]]]:
+    """{data set: (units owing it, {year: units that reported it})} of the region and below: two
+    queries for every data set. A unit of the set's types with a row in the register owes the set
+    (it reported it), so the rows counted are those of units of the right types."""
+    units = Organization.objects.filter(region__path__startswith=region.path)
+    owed = units.aggregate(**{dataset: Count("pk", filter=_owes(dataset)) for dataset in Dataset.values})
+    right_type = Q()
+    for dataset, types in DATASET_TYPES.items():
+        right_type |= Q(dataset=dataset, organization__type__in=types)
+    reported: dict[str, dict[int, int]] = defaultdict(dict)
+    rows = (
+        ReportedYear.objects.filter(right_type, organization__region__path__startswith=region.path)
+        .values_list("dataset", "year")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for dataset, year, n in rows:
+        reported[dataset][year] = n
+    return {dataset: (owed[dataset], reported[dataset]) for dataset in Dataset.values}
 
 
 def closed_years(region: Region) -> set[int]:
@@ -143,31 +146,25 @@ def closed_years(region: Region) -> set[int]:
 
 def owing_units(region: Region, dataset: str) -> list[int]:
     """The ids of the units of the region (and below) that owe the data set (see the module docstring)."""
-    units = Organization.objects.filter(region__path__startswith=region.path, type__in=DATASET_TYPES[dataset])
-    owes = Exists(_reported_by(dataset))
-    if dataset == Dataset.SCHOOL:
-        owes = Q(type=Organization.Type.SCHOOL) | Q(owes)
-    return list(units.filter(owes).values_list("pk", flat=True))
+    return list(_owing(region, dataset).values_list("pk", flat=True))
 
 
-def _reported_by(dataset: str) -> QuerySet[DataValue]:
-    """Whether the outer unit has reported the data set in some year: an index lookup per unit of the
-    region, never a scan of the province's values."""
-    elements = DataElement.objects.filter(dataset=dataset, computed=False).values("pk")
-    return DataValue.objects.filter(organization_id=OuterRef("pk"), element_id__in=elements).exclude(
-        source__in=list(COMPUTED_SOURCES)
-    )
+def _owing(region: Region, dataset: str) -> QuerySet[Organization]:
+    return Organization.objects.filter(_owes(dataset), region__path__startswith=region.path)
+
+
+def _owes(dataset: str) -> Q:
+    """Whether the unit owes the data set: a school the school data set always, a unit of the set's
+    types once it has reported the set in some year (a row in the register: an index probe)."""
+    reported = Q(Exists(ReportedYear.objects.filter(organization_id=OuterRef("pk"), dataset=dataset)))
+    owes = Q(type=Organization.Type.SCHOOL) | reported if dataset == Dataset.SCHOOL else reported
+    return Q(type__in=DATASET_TYPES[dataset]) & owes
 
 
 def missing_units(region: Region, dataset: str, year: int) -> list[Organization]:
     """The units that owe the data set for the year and have not reported it, in tree order."""
-    owing = owing_units(region, dataset)
-    reported = (
-        reported_values()
-        .filter(organization_id__in=owing, element__dataset=dataset, year=year)
-        .values("organization_id")
-    )
-    return list(Organization.objects.filter(pk__in=owing).exclude(pk__in=reported).order_by("path"))
+    reported = ReportedYear.objects.filter(organization_id=OuterRef("pk"), dataset=dataset, year=year)
+    return list(_owing(region, dataset).exclude(Exists(reported)).order_by("path"))
 
 
 def unit_missing_years(unit: Organization, dataset: str, years: Iterable[int]) -> list[int]:
@@ -175,13 +172,7 @@ def unit_missing_years(unit: Organization, dataset: str, years: Iterable[int]) -
     not reported it, and its region has not closed the year; oldest first. Two queries."""
     if unit.type not in DATASET_TYPES[dataset]:
         return []
-    reported = set(
-        reported_values()
-        .filter(organization=unit, element__dataset=dataset)
-        .values_list("year", flat=True)
-        .order_by()
-        .distinct()
-    )
+    reported = set(ReportedYear.objects.filter(organization=unit, dataset=dataset).values_list("year", flat=True))
     if not reported and not (dataset == Dataset.SCHOOL and unit.type == Organization.Type.SCHOOL):
         return []
     closed = closed_years(unit.region)

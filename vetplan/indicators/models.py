@@ -98,6 +98,30 @@ class DataValue(models.Model):
         return f"{self.organization_id}·{self.element_id}·{self.year}={self.value}"
 
 
+class ReportedYear(models.Model):
+    """A unit reported a data set for a year: at least one value it entered itself (not a computed
+    element, nor a figure the system writes from records). Kept by the services that write data
+    values (vetplan.indicators.reported), so that 填报进度 and the finality of a province's figures
+    count rows here instead of a province's values; `vetplan recompute` rebuilds it."""
+
+    # The unique constraint's index starts with the unit: no index of its own.
+    organization = models.ForeignKey(
+        Organization, models.CASCADE, related_name="+", db_index=False, verbose_name="单位"
+    )
+    dataset = models.CharField("数据集", max_length=16, choices=Dataset.choices)
+    year = models.PositiveSmallIntegerField("年份")
+
+    class Meta:
+        verbose_name = "已填报年度"
+        verbose_name_plural = "已填报年度"
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "dataset", "year"], name="indicators_reported_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id}·{self.dataset}·{self.year}"
+
+
 class SubjectTotal(models.Model):
     """Element totals of one subject and year: a unit's own values, a unit's subtree or a region's subtree.
 

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from vetplan.core.history import record_by
+from vetplan.indicators import reported
 from vetplan.indicators.completeness import missing_units
 from vetplan.indicators.compute import (
     RecomputeResult,
@@ -206,6 +207,7 @@ def _save_chunk(
                 f"UPDATE {table} SET value = %s, source = %s, entered_by_id = %s, entered_at = %s WHERE id = %s",  # noqa: S608
                 updated,
             )
+    reported.refresh((org.pk, year) for org, year, _ in changes)
     return changes
 
 
@@ -253,6 +255,7 @@ def link_targets_to_indicators(targets: Iterable[Target], *, by: Any = None, ove
 def load_data_values(values: list[DataValue]) -> RecomputeResult:
     """Bulk-load many new values (the demo, synthetic data) and recompute every figure once."""
     DataValue.objects.bulk_create(values, batch_size=5000)
+    reported.refresh((value.organization_id, value.year) for value in values)
     return recompute_all()
 
 
@@ -343,6 +346,7 @@ def delete_data_values(values: Iterable[tuple[Organization, int, DataElement]], 
     DataValue.objects.filter(pk__in=[pk for pk, _ in found]).delete()
     gone = {key for _, key in found}
     changes = [(org, year, element.pk) for org, year, element in items if (org.pk, year, element.pk) in gone]
+    reported.refresh((org.pk, year) for org, year, _ in changes)
     result = recompute_for(changes)
     if changes:
         user = by if getattr(by, "is_authenticated", False) else None

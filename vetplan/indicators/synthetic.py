@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from vetplan.indicators import reported
 from vetplan.indicators.catalogue import ensure_catalogue
 from vetplan.indicators.models import DataElement, Dataset, DataValue
 from vetplan.indicators.validation import element_rules
@@ -74,6 +75,7 @@ def generate_synthetic(*, orgs: int = 2000, years: int = 10, elements: int = 50,
             else:
                 cursor.executemany(insert, rows)
             count += len(rows)
+    reported.rebuild()
     school = next(u for u in units if u.type == Organization.Type.SCHOOL)
     user = get_user_model().objects.create_user(username=REPORTER, first_name="合成学校填报员", password=PASSWORD)
     Membership.objects.create(user=user, organization=school, role=Role.SCHOOL)
