@@ -24,17 +24,21 @@ def option(argv: list[str], name: str) -> str:
 def test_it_runs_threaded_workers_from_the_core_count(monkeypatch: Any) -> None:
     monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
     monkeypatch.delenv("VETPLAN_THREADS", raising=False)
+    monkeypatch.delenv("VETPLAN_KEEPALIVE", raising=False)
     monkeypatch.setattr(serve.os, "cpu_count", lambda: 2)
     argv = started_with(monkeypatch)
     assert option(argv, "--worker-class") == "gthread"
     assert option(argv, "--workers") == "3" and option(argv, "--threads") == "4"
+    assert option(argv, "--keep-alive") == "5"
 
 
 def test_the_environment_and_the_options_set_them(monkeypatch: Any) -> None:
     monkeypatch.setenv("WEB_CONCURRENCY", "5")
     monkeypatch.setenv("VETPLAN_THREADS", "8")
+    monkeypatch.setenv("VETPLAN_KEEPALIVE", "30")
     argv = started_with(monkeypatch)
     assert option(argv, "--workers") == "5" and option(argv, "--threads") == "8"
+    assert option(argv, "--keep-alive") == "30"
     argv = started_with(monkeypatch, "--workers", "2", "--threads", "1")
     assert option(argv, "--workers") == "2" and option(argv, "--threads") == "1"
 

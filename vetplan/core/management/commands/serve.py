@@ -28,6 +28,10 @@ class Command(BaseCommand):
         # gthread: each process serves THREADS requests at once, so fast pages are not queued behind a
         # slow one (report rendering, a province's drill-down) while their database waits overlap.
         parser.add_argument("--threads", type=int, default=env_int("VETPLAN_THREADS", 4))
+        # Idle connections kept open this many seconds. Gunicorn's 2 s closes a connection just as a
+        # client that paused about 2 s between pages sends its next request on it, and the client gets
+        # "connection reset" (2 of 4,611 requests in benchmarks/load.py): 5 s outlasts such pauses.
+        parser.add_argument("--keep-alive", type=int, default=env_int("VETPLAN_KEEPALIVE", 5))
         parser.add_argument(
             "--no-worker", action="store_true", help="不在本机启动后台作业进程（另行运行 vetplan worker）"
         )
@@ -41,9 +45,9 @@ class Command(BaseCommand):
         if not options["no_worker"]:
             # The worker stays in this process group: Ctrl+C stops it with the server.
             subprocess.Popen([sys.executable, "-m", "vetplan.cli", "worker"])
-        if options["workers"] < 1 or options["threads"] < 1:
-            raise CommandError("--workers 和 --threads 必须为正整数。")
+        if options["workers"] < 1 or options["threads"] < 1 or options["keep_alive"] < 1:
+            raise CommandError("--workers、--threads 和 --keep-alive 必须为正整数。")
         argv = [gunicorn, "vetplan.wsgi:application", "--bind", options["bind"],
                 "--worker-class", "gthread", "--workers", str(options["workers"]), "--threads", str(options["threads"]),
-                "--access-logfile", "-"]  # fmt: skip
+                "--keep-alive", str(options["keep_alive"]), "--access-logfile", "-"]  # fmt: skip
         os.execv(gunicorn, argv)  # noqa: S606 (replace this process with the server, fixed argv)
