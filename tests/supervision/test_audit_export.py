@@ -48,6 +48,10 @@ def test_the_export_holds_the_filtered_trail_with_times_as_dates(county: County,
     when, user, category, obj, action, _ = entries[0]
     assert when == dt.datetime(2026, 5, 1, 8, 30, 15)  # a date cell, in local time (Asia/Shanghai)
     assert (user, category, action) == ("王督学", "整改通知", "创建") and "职教中心的问题" in obj
+    by_name = workbook_rows(client_as(county.users["supervisor"]), user="王督", model="rectificationorder")
+    assert "类别：整改通知；操作人：王督" in by_name[1][0] and len(by_name) == 4
+    by_system = workbook_rows(client_as(county.users["supervisor"]), user="系统", model="rectificationorder")
+    assert "操作人：系统" in by_system[1][0] and "人社局的问题" in by_system[3][3]
 
 
 def test_text_that_would_run_as_a_formula_is_neutralised(county: County, client_as: Any) -> None:

@@ -167,3 +167,17 @@ def test_a_page_takes_the_same_number_of_queries_however_many_entries(
         assert queries() == few
     with django_assert_max_num_queries(30):
         assert client.get(reverse(AUDIT)).status_code == 200
+
+
+def test_the_user_is_searched_by_name_within_the_region_never_listed(county: County, client_as: Any) -> None:
+    returned_report(county)  # the county's reporter submits, 王督学 returns
+    client = client_as(county.users["supervisor"])
+    by_name = trail(client, user="王督", model="progressreport")
+    assert "审核人</strong>：— → 王督学" in by_name
+    by_login = trail(client, user=county.users["department_reporter"].get_username(), model="progressreport")
+    assert "审核人</strong>：— → 王督学" not in by_login and "共 1 条" in by_login
+    # A name from the next county is no one here, and the page lists no users to choose from.
+    outsider = county.users["outsider"]
+    page = trail(client, user=outsider.first_name or outsider.get_username())
+    assert "本区域没有名为" in page
+    assert page.count("<option") < 60  # the category and action choices only

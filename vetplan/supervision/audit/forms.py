@@ -1,7 +1,9 @@
 """The audit trail's filter bar: category, action, user, unit, plan and a date range.
 
 Choices are the user's region's own users, units and plans, so a value from the query string is
-checked against a list (an id out of range or from another county is simply not a choice).
+checked against them (an id out of range or from another county is simply not a choice). A
+province has thousands of users and units: the user is searched by name (a text box), the unit
+with the unit picker; neither is ever listed whole.
 """
 
 from __future__ import annotations
@@ -12,23 +14,29 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q, QuerySet
 
 from vetplan.core.access import Scope
+from vetplan.core.params import parse_int
 from vetplan.orgs.models import Organization
 from vetplan.orgs.pickers import UnitField
 from vetplan.plans.models import Plan
-from vetplan.supervision.audit.names import user_name
 from vetplan.supervision.audit.sources import ACTIONS, GROUPS, SOURCES
 from vetplan.supervision.audit.trail import AuditFilters
 
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+SYSTEM_WORDS = ("系统", "system")
 
 
 class AuditFilterForm(forms.Form):
     model = forms.ChoiceField(label="类别", required=False)
     action = forms.ChoiceField(label="操作", required=False, choices=[("", "全部操作"), *ACTIONS.items()])
-    user = forms.ChoiceField(label="操作人", required=False)
+    # A name or user name (part of it), or 系统; a link from elsewhere may give a user id.
+    user = forms.CharField(
+        label="操作人", required=False, max_length=150,
+        widget=forms.TextInput(attrs={"placeholder": "操作人姓名或用户名，或“系统”", "aria-label": "操作人"}),
+    )  # fmt: skip
     unit = UnitField(label="单位", required=False)  # a search box: a province has thousands of units
     plan = forms.ChoiceField(label="规划", required=False)
     start = forms.DateField(
@@ -54,13 +62,24 @@ class AuditFilterForm(forms.Form):
             users = users.filter(membership__organization__region__path__startswith=region)
             units = units.filter(region__path__startswith=region)
             plans = plans.filter(region__path__startswith=region)
-        self.fields["user"].choices = [
-            ("", "全部操作人"),
-            ("system", "系统（命令、演示数据）"),
-            *[(str(u.pk), f"{user_name(u)}（{u.get_username()}）") for u in users],
-        ]
+        self.users: QuerySet[Any] = users
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["plan"].choices = [("", "全部规划"), *[(str(pk), t) for pk, t in plans.values_list("pk", "title")]]
+
+    def clean_user(self) -> str | tuple[int, ...]:
+        """ "system", or the ids of the region's users the text names (a user name, or part of a name)."""
+        text = self.cleaned_data.get("user", "").strip()
+        if not text:
+            return ""
+        if text in SYSTEM_WORDS:
+            return "system"
+        named = Q(username__iexact=text) | Q(first_name__icontains=text) | Q(last_name__icontains=text)
+        if (pk := parse_int(text)) is not None:
+            named |= Q(pk=pk)
+        found = tuple(self.users.filter(named).order_by("pk").values_list("pk", flat=True))
+        if not found:
+            raise forms.ValidationError(f"本区域没有名为“{text}”的操作人。")
+        return found
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -76,7 +95,8 @@ class AuditFilterForm(forms.Form):
         return AuditFilters(
             source=data.get("model") or "",
             action=data.get("action") or "",
-            user=data.get("user") or "",
+            system=data.get("user") == "system",
+            users=user if isinstance(user := data.get("user"), tuple) else None,
             unit=data["unit"].pk if data.get("unit") else None,
             plan=int(data["plan"]) if data.get("plan") else None,
             start=data.get("start"),
@@ -91,6 +111,9 @@ class AuditFilterForm(forms.Form):
             value = data.get(name)
             if value and name == "unit":
                 parts.append(f"{self.fields[name].label}：{value.name}")
+            elif value and name == "user":
+                who = "系统" if value == "system" else self.data.get("user", "").strip()
+                parts.append(f"{self.fields[name].label}：{who}")
             elif value:
                 label = dict(_flat(self.fields[name].choices)).get(value, value)  # type: ignore[attr-defined]
                 parts.append(f"{self.fields[name].label}：{label}")

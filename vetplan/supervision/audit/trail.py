@@ -30,7 +30,8 @@ ONE_DAY = dt.timedelta(days=1)
 class AuditFilters:
     source: str = ""  # a Source key (the category)
     action: str = ""  # an ACTIONS key
-    user: str = ""  # a user id, or "system" (changes made by commands and the demo)
+    system: bool = False  # only the changes made by commands and the demo
+    users: tuple[int, ...] | None = None  # only the changes made by these users
     unit: int | None = None
     plan: int | None = None
     start: dt.date | None = None  # local dates, both included
@@ -88,10 +89,10 @@ def _keys(source: Source, scope: Scope, f: AuditFilters) -> QuerySet[Any] | None
         for path in source.regions:
             region |= scope.region_q(path)
         rows = rows.filter(region)
-    if f.user == "system":
+    if f.system:
         rows = rows.filter(**{f"{source.user_field}__isnull": True})
-    elif f.user:
-        rows = rows.filter(**{f"{source.user_field}_id": int(f.user)})
+    elif f.users is not None:
+        rows = rows.filter(**{f"{source.user_field}_id__in": f.users})
     if f.unit is not None:
         rows = rows.filter(_unit_q(source, f.unit))
     if f.plan is not None and source.plan:
