@@ -1,5 +1,5 @@
 """At province scale no page lists every unit: a province supervisor's pages stay under 500 table
-rows and 200 <option>s (and 200 checkboxes), however many units the province has.
+rows and 200 <option>s (and 200 checkboxes), however many units (and plans) the province has.
 
 The province is the synthetic one (`generate-synthetic`), of modest size: 600 units in 15 counties,
 enough that a page listing every unit, or every unit as an option or a checkbox, fails.
@@ -7,6 +7,7 @@ enough that a page listing every unit, or every unit as an option or a checkbox,
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -19,10 +20,12 @@ from vetplan.indicators.services import link_targets_to_indicators
 from vetplan.indicators.synthetic import CITY_SUPERVISOR, PROVINCE, PROVINCE_SUPERVISOR, generate_synthetic
 from vetplan.orgs.models import Organization, Region
 from vetplan.orgs.roles import Role
+from vetplan.plans.models import Plan
 
 MAX_ROWS = 500
 MAX_OPTIONS = 200
 UNITS = 600
+PLANS = 250
 
 
 def pages_without_arguments() -> list[str]:
@@ -53,6 +56,13 @@ def test_no_province_page_lists_every_unit(db: Any, client: Any, django_user_mod
     units = list(Organization.objects.filter(region__path__startswith=province.path).order_by("pk"))
     assert len(units) > UNITS
     plan = PlanFactory(title="合成省职业教育行动计划", region=province)
+    # Every county's plans: the plan filters search them rather than list them.
+    counties = list(Region.objects.filter(parent__parent=province).order_by("pk"))
+    Plan.objects.bulk_create(
+        Plan(title=f"{counties[n % len(counties)].name}职业教育实施方案{n}", region=counties[n % len(counties)],
+             issued_on=dt.date(2024, 1, 1))
+        for n in range(PLANS)
+    )  # fmt: skip
     target = TargetFactory(plan=plan)
     link_targets_to_indicators([target])
     # A task of many units (its edit form shows those it has chosen, ticked, and searches the rest).
@@ -73,6 +83,8 @@ def test_no_province_page_lists_every_unit(db: Any, client: Any, django_user_mod
         reverse("plans:target_edit", args=[target.pk]),
         reverse("plans:target_create", args=[plan.pk]),
         reverse("orgs:unit_search") + "?name=units&groups=1",
+        reverse("plans:plan_search") + "?name=plan",
+        reverse("plans:task_list") + f"?plan={plan.pk}",
     ]
     too_long = []
     for username in (PROVINCE_SUPERVISOR, CITY_SUPERVISOR):

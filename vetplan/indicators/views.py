@@ -41,6 +41,7 @@ from vetplan.indicators.validation import DataBatch, Location, allowed_years
 from vetplan.orgs.models import Organization, Region
 from vetplan.plans.access import visible_plans
 from vetplan.plans.models import Target
+from vetplan.plans.pickers import plan_filter
 from vetplan.supervision.evidence import EvidenceError, content_type_of
 
 YEARS_SHOWN = 5
@@ -49,7 +50,6 @@ MISSING_SHOWN = 100
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     targets = queries.visible_targets(request.user)
-    plans = visible_plans(request.user).select_related(None).only("pk", "title")
     plan_pk = query_int(request, "plan")
     if plan_pk:
         targets = targets.filter(plan_id=plan_pk)
@@ -71,10 +71,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "querystring": querystring_without_page(request),
             "parent": level.parent,
             "chart": {"labels": [c["label"] for c in counts], "counts": [c["count"] for c in counts]},
-            "plans": plans,
-            "plan_pk": plan_pk,
+            # Offered when the user has more than one plan, or chose one.
+            "plan_filter": plan_filter(request.user, plan_pk) if plan_pk or _plans_beyond(request.user, 1) else "",
         },
     )
+
+
+def _plans_beyond(user: Any, count: int) -> bool:
+    return len(visible_plans(user).order_by()[: count + 1].values_list("pk", flat=True)) > count
 
 
 def target_detail(request: HttpRequest, target_pk: int) -> HttpResponse:

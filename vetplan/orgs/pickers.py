@@ -174,6 +174,8 @@ class UnitPicker(forms.Widget):
     """
 
     template_name = "orgs/unit_picker.html"
+    placeholder = "输入单位或地区名称搜索"
+    search_label = "搜索单位"
 
     def __init__(
         self,
@@ -217,15 +219,19 @@ class UnitPicker(forms.Widget):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        values = self.format_value(value)
-        # A field's widget gets the field's choices: name only units the field offers.
-        allowed = getattr(getattr(self, "choices", None), "queryset", None)
         context["widget"].update(
-            chosen=chosen_labels(values, allowed),
+            chosen=self.chosen(self.format_value(value)),
             multiple=self.multiple,
             url=self.search_url(name),
+            placeholder=self.placeholder,
+            search_label=self.search_label,
         )
         return context
+
+    def chosen(self, values: list[str]) -> list[tuple[str, str]]:
+        """(value, label) of the chosen values; a field's widget gets the field's choices: name only
+        units the field offers."""
+        return chosen_labels(values, getattr(getattr(self, "choices", None), "queryset", None))
 
     def id_for_label(self, id_: str) -> str:
         return id_

@@ -7,6 +7,7 @@ from vetplan.orgs.roles import SIGNED_IN, SUPERVISORS
 RULES = {
     "plans:plan_list": SIGNED_IN,
     "plans:plan_detail": SIGNED_IN,
+    "plans:plan_search": SIGNED_IN,  # the plan filter's search box: the user's own plans only
     "plans:plan_edit": SUPERVISORS,
     # 归档 and 恢复: the supervisors of the plan's region (access.py).
     "plans:plan_archive": SUPERVISORS,

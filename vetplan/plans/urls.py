@@ -8,6 +8,7 @@ app_name = "plans"
 
 urlpatterns = [
     path("plans/", views.plan_list, name="plan_list"),
+    path("plans/search/", views.plan_search, name="plan_search"),
     path("plans/<int:plan_pk>/", views.plan_detail, name="plan_detail"),
     path("plans/import/", import_views.import_upload, name="import_upload"),
     path("plans/import/<int:draft_pk>/", import_views.import_review, name="import_review"),

@@ -17,7 +17,7 @@ from vetplan.core.params import query_int, query_year
 from vetplan.core.versioning import pop_version, save_edit
 from vetplan.orgs.access import visible_organizations
 from vetplan.orgs.models import Organization
-from vetplan.orgs.pickers import picker_for
+from vetplan.orgs.pickers import NAME_PATTERN, picker_for
 from vetplan.plans import services
 from vetplan.plans.access import (
     can_archive_plan,
@@ -31,10 +31,20 @@ from vetplan.plans.access import (
 )
 from vetplan.plans.forms import PlanForm, TargetForm, TaskForm, TaskStatusForm
 from vetplan.plans.models import Target, Task
+from vetplan.plans.pickers import plan_filter, search_plans
 from vetplan.plans.queries import deadline_summary, filter_by_due, with_overdue_flag
 
 UNITS = Prefetch("lead_units", queryset=Organization.objects.only("pk", "name", "short_name", "path"))
 SHARED = Prefetch("responsible_units", queryset=Organization.objects.only("pk", "name", "short_name", "path"))
+
+
+def plan_search(request: HttpRequest) -> HttpResponse:
+    """The plan filter's search results (htmx): a few of the user's plans matching what was typed."""
+    name = request.GET.get("name", "")
+    if not NAME_PATTERN.fullmatch(name):
+        name = "plan"
+    result = search_plans(request.user, request.GET.get("picker_q", ""))
+    return render(request, "plans/plan_search_results.html", {"result": result, "name": name})
 
 
 def plan_list(request: HttpRequest) -> HttpResponse:
@@ -110,7 +120,7 @@ def target_list(request: HttpRequest) -> HttpResponse:
         "plans/target_list.html",
         {
             "page": paginate(request, targets.order_by("plan", "seq")),
-            "plans": visible_plans(request.user).select_related(None).only("pk", "title"),
+            "plan_filter": plan_filter(request.user, plan_pk),
             "filters": {"plan": plan_id or "", "year": year or "", "q": q},
             "querystring": querystring_without_page(request),
         },
@@ -174,7 +184,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "statuses": Task.Status.choices,
             "unit_filter": unit_filter,
-            "plans": visible_plans(request.user).select_related(None).only("pk", "title"),
+            "plan_filter": plan_filter(request.user, plan_id),
             "filters": {"status": status, "due": due, "unit": unit, "q": q, "plan": str(plan_id or "")},
             "querystring": querystring_without_page(request),
         },

@@ -21,12 +21,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from vetplan.core.pagination import paginate
+from vetplan.core.pagination import paginate, querystring_without_page
 from vetplan.core.params import query_int
 from vetplan.core.versioning import save_edit
 from vetplan.orgs.models import Organization
 from vetplan.orgs.pickers import group_value
 from vetplan.plans.access import get_plan_for_user, visible_plans
+from vetplan.plans.pickers import plan_filter
 from vetplan.reports import access, services
 from vetplan.reports.bulletin import bulletin_report
 from vetplan.reports.content import ReportDocument, to_json
@@ -67,14 +68,16 @@ def report_list(request: HttpRequest) -> HttpResponse:
     rounds = supervision_access.visible_rounds(request.user).order_by("-year", "-pk")[:RECENT] if can_supervise else []
     bulletins = supervision_access.visible_bulletins(request.user).order_by("-published_at", "-pk")[:RECENT]
     plans = visible_plans(request.user).order_by("-issued_on", "-pk")
-    plan, plan_pk = request.GET.get("plan", ""), query_int(request, "plan")
+    plan_pk = query_int(request, "plan")
+    page = paginate(request, plans.filter(pk=plan_pk) if plan_pk is not None else plans)
     return render(
         request,
         "reports/report_list.html",
         {
-            "all_plans": plans,
-            "plan_filter": plan,
-            "plans": plans.filter(pk=plan_pk) if plan_pk is not None else plans,
+            # Offered when the user has more than one plan (a province's hundreds: searched), or chose one.
+            "plan_filter": plan_filter(request.user, plan_pk) if plan_pk or page.paginator.count > 1 else "",
+            "plans": page,
+            "querystring": querystring_without_page(request),
             "rounds": rounds,
             "bulletins": bulletins,
             "quality_reports": access.visible_quality_reports(request.user).select_related("region", "organization")[

@@ -11,6 +11,7 @@ from django.utils import timezone
 from vetplan.core.versioning import versioned
 from vetplan.orgs.pickers import UnitField, UnitsField
 from vetplan.plans.models import Plan, Task
+from vetplan.plans.pickers import plan_widget
 from vetplan.supervision.evidence import ALLOWED_LABEL, MAX_EVIDENCE_BYTES
 from vetplan.supervision.models import Bulletin
 from vetplan.supervision.services.reports import RESUBMIT_DAYS
@@ -297,5 +298,6 @@ class DecisionTaskForm(forms.Form):
     def __init__(self, *args: Any, plans: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
+        self.fields["plan"].widget = plan_widget(plans)  # a province's hundreds of plans: searched
         self.fields["lead_units"].queryset = units  # type: ignore[attr-defined]
         self.fields["responsible_units"].queryset = units  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from vetplan.core.params import parse_int
 from vetplan.orgs.models import Organization
 from vetplan.orgs.pickers import UnitField
 from vetplan.plans.models import Plan
+from vetplan.plans.pickers import plan_widget
 from vetplan.supervision.audit.sources import ACTIONS, GROUPS, SOURCES
 from vetplan.supervision.audit.trail import AuditFilters
 
@@ -38,7 +39,7 @@ class AuditFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": "操作人姓名或用户名，或“系统”", "aria-label": "操作人"}),
     )  # fmt: skip
     unit = UnitField(label="单位", required=False)  # a search box: a province has thousands of units
-    plan = forms.ChoiceField(label="规划", required=False)
+    plan = forms.ModelChoiceField(label="规划", required=False, queryset=None, empty_label="全部规划")  # type: ignore[arg-type]
     start = forms.DateField(
         label="起始日期", required=False, widget=DATE_INPUT,
         validators=[MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)],
@@ -64,7 +65,8 @@ class AuditFilterForm(forms.Form):
             plans = plans.filter(region__path__startswith=region)
         self.users: QuerySet[Any] = users
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
-        self.fields["plan"].choices = [("", "全部规划"), *[(str(pk), t) for pk, t in plans.values_list("pk", "title")]]
+        self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
+        self.fields["plan"].widget = plan_widget(plans)  # a province's hundreds of plans: searched
 
     def clean_user(self) -> str | tuple[int, ...]:
         """ "system", or the ids of the region's users the text names (a user name, or part of a name)."""
@@ -98,7 +100,7 @@ class AuditFilterForm(forms.Form):
             system=data.get("user") == "system",
             users=user if isinstance(user := data.get("user"), tuple) else None,
             unit=data["unit"].pk if data.get("unit") else None,
-            plan=int(data["plan"]) if data.get("plan") else None,
+            plan=data["plan"].pk if data.get("plan") else None,
             start=data.get("start"),
             end=data.get("end"),
         )
@@ -111,6 +113,8 @@ class AuditFilterForm(forms.Form):
             value = data.get(name)
             if value and name == "unit":
                 parts.append(f"{self.fields[name].label}：{value.name}")
+            elif value and name == "plan":
+                parts.append(f"{self.fields[name].label}：{value.title}")
             elif value and name == "user":
                 who = "系统" if value == "system" else self.data.get("user", "").strip()
                 parts.append(f"{self.fields[name].label}：{who}")
