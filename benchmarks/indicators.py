@@ -65,6 +65,7 @@ def main() -> int:
         return 0
     orgs = DataValue.objects.values("organization_id").distinct().count()
     years = DataValue.objects.values("year").distinct().count()
+    settle()
     times = []
     for _ in range(args.runs):
         started = time.perf_counter()
@@ -82,9 +83,9 @@ def main() -> int:
 
 
 def settle() -> None:
-    """Let a freshly generated database settle before timing saves: statistics gathered and dirty
-    pages written (else PostgreSQL's autovacuum of a million new rows, or the OS writing back a
-    just-written SQLite file, lands in the middle of the saves)."""
+    """Let a freshly generated database settle before timing: statistics gathered and dirty pages
+    written (else PostgreSQL's autovacuum of a million new rows, or the OS writing back a
+    just-written SQLite file, lands in the middle of the recomputations or the saves)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
