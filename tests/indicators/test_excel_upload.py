@@ -7,26 +7,13 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from tests.conftest import County
 from tests.factories import OrganizationFactory
+from tests.indicators.workbooks import workbook
 from vetplan.indicators.models import DataValue
 from vetplan.orgs.models import Organization
-
-
-def workbook(rows: list[list[Any]], codes: list[str]) -> SimpleUploadedFile:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "数据"
-    sheet.append(["单位", "年份", *codes])
-    sheet.append(["", "", *codes])
-    for row in rows:
-        sheet.append(row)
-    out = BytesIO()
-    book.save(out)
-    return SimpleUploadedFile("data.xlsx", out.getvalue())
-
 
 CODES = ["teachers_specialised", "teachers_dual_qualified"]
 

@@ -40,7 +40,7 @@ def rebuild(elements: Sequence[int], progress: Progress | None = None) -> int:
             cursor.execute(f"DELETE FROM {table()}")  # noqa: S608
         if not elements:
             return 0
-        with _more_work_mem(cursor):
+        with _rebuild_settings(cursor):
             reported = _with_values(elements)
             if not reported:
                 report("完成", 1, 1)
@@ -164,7 +164,7 @@ def _region_rows(cursor: Any, elements: Sequence[int], only: set[int] | None) ->
 
 
 @contextmanager
-def _more_work_mem(cursor: Any) -> Iterator[None]:
+def _rebuild_settings(cursor: Any) -> Iterator[None]:
     """On PostgreSQL, for the rebuild's statements (set for the transaction, restored after for a
     caller's): work_mem 64MB, so that the hash aggregates stay in memory instead of spilling to
     disk, and no JIT compilation, which the wide aggregates pay for without gaining (the pivot's

@@ -39,7 +39,6 @@ from vetplan.indicators.sources import COMPUTED_SOURCES
 from vetplan.indicators.uploads import import_data_file
 from vetplan.indicators.validation import DataBatch, Location, allowed_years
 from vetplan.orgs.models import Organization, Region
-from vetplan.plans.access import visible_plans
 from vetplan.plans.models import Target
 from vetplan.plans.pickers import plan_filter
 from vetplan.supervision.evidence import EvidenceError, content_type_of
@@ -71,14 +70,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "querystring": querystring_without_page(request),
             "parent": level.parent,
             "chart": {"labels": [c["label"] for c in counts], "counts": [c["count"] for c in counts]},
-            # Offered when the user has more than one plan, or chose one.
-            "plan_filter": plan_filter(request.user, plan_pk) if plan_pk or _plans_beyond(request.user, 1) else "",
+            "plan_filter": plan_filter(request.user, plan_pk, optional=True),
         },
     )
-
-
-def _plans_beyond(user: Any, count: int) -> bool:
-    return len(visible_plans(user).order_by()[: count + 1].values_list("pk", flat=True)) > count
 
 
 def target_detail(request: HttpRequest, target_pk: int) -> HttpResponse:

@@ -72,11 +72,14 @@ def plan_widget(plans: QuerySet[Plan]) -> forms.Widget:
     return PlanPicker(allowed=plans)
 
 
-def plan_filter(user: Any, value: Any, *, name: str = "plan") -> SafeString:
+def plan_filter(user: Any, value: Any, *, name: str = "plan", optional: bool = False) -> SafeString:
     """The filter bar's plan field: a <select> (全部规划 and each plan) up to SELECT_LIMIT plans, else
-    the search box. One query for a <select>; two for a search box with a plan chosen."""
+    the search box; with `optional`, nothing when the user has one plan at most and none is chosen.
+    One query for a <select>; two for a search box with a plan chosen."""
     plans = visible_plans(user).select_related(None).only("pk", "title").order_by("-issued_on", "-pk")
     few = list(plans[: SELECT_LIMIT + 1])
+    if optional and len(few) <= 1 and not value:
+        return SafeString("")
     if len(few) <= SELECT_LIMIT:
         context = {"name": name, "plans": few, "value": str(value or "")}
         return SafeString(render_to_string("plans/plan_select.html", context))

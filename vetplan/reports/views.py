@@ -74,8 +74,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         request,
         "reports/report_list.html",
         {
-            # Offered when the user has more than one plan (a province's hundreds: searched), or chose one.
-            "plan_filter": plan_filter(request.user, plan_pk) if plan_pk or page.paginator.count > 1 else "",
+            "plan_filter": plan_filter(request.user, plan_pk, optional=True),
             "plans": page,
             "querystring": querystring_without_page(request),
             "rounds": rounds,
